@@ -1,0 +1,124 @@
+import { Redis } from 'ioredis';
+import type { Ack } from '@plenary/shared';
+import { parseDocName } from '@plenary/shared';
+import { auditEntries, type AppendBatch, type AuditEntry, type DocStore, type LoadedDoc, type SittingRecord } from './DocStore';
+
+/** Orders Redis stream ids ("ms-seq") numerically. */
+export function compareStreamIds(a: string, b: string): number {
+  const [am = 0n, as = 0n] = a.split('-').map(BigInt);
+  const [bm = 0n, bs = 0n] = b.split('-').map(BigInt);
+  return am === bm ? Number(as - bs) : am < bm ? -1 : 1;
+}
+
+function nextStreamId(id: string): string {
+  const [ms, seq] = id.split('-');
+  return `${ms}-${BigInt(seq ?? 0) + 1n}`;
+}
+
+type ExecResult = [Error | null, unknown][] | null;
+
+function checkExec(results: ExecResult): unknown[] {
+  if (!results) throw new Error('Redis transaction was aborted');
+  return results.map(([err, value]) => {
+    if (err) throw err;
+    return value;
+  });
+}
+
+/**
+ * Docs in Redis: each doc's log is a stream (`<prefix>doc:<name>:log`, one entry per update) with
+ * a snapshot hash beside it; sittings, command acks and the audit log live next to them. Every
+ * `append` is one MULTI, so a batch is written all or nothing.
+ */
+export class RedisStore implements DocStore {
+  readonly kind = 'redis';
+  readonly redis: Redis;
+
+  constructor(
+    url: string,
+    private readonly prefix = 'plenary:',
+  ) {
+    this.redis = new Redis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true, lazyConnect: false });
+    // errors reach the caller through the failed command; don't crash on the emitter
+    this.redis.on('error', () => {});
+  }
+
+  private key = {
+    log: (doc: string) => `${this.prefix}doc:${doc}:log`,
+    snap: (doc: string) => `${this.prefix}doc:${doc}:snap`,
+    sittings: () => `${this.prefix}sittings`,
+    commands: (sid: string) => `${this.prefix}sitting:${sid}:commands`,
+    audit: (sid: string) => `${this.prefix}sitting:${sid}:audit`,
+  };
+
+  async loadDoc(name: string): Promise<LoadedDoc> {
+    const [snap, entries] = checkExec(
+      await this.redis.multi().hgetallBuffer(this.key.snap(name)).xrangeBuffer(this.key.log(name), '-', '+').exec(),
+    ) as [Record<string, Buffer>, [Buffer, Buffer[]][]];
+    const upTo = snap.upto?.toString();
+    const updates: Uint8Array[] = [];
+    let lastPos = upTo ?? null;
+    for (const [rawId, fields] of entries) {
+      const id = rawId.toString();
+      if (upTo && compareStreamIds(id, upTo) <= 0) continue;
+      const u = fieldOf(fields, 'u');
+      if (!u) throw new Error(`log entry ${id} of ${name} has no update`);
+      updates.push(new Uint8Array(u));
+      lastPos = id;
+    }
+    return { snapshot: snap.data ? new Uint8Array(snap.data) : null, updates, lastPos };
+  }
+
+  async append(name: string, batch: AppendBatch): Promise<string | null> {
+    const sid = parseDocName(name)?.sid ?? name;
+    const m = this.redis.multi();
+    for (const u of batch.updates) m.xadd(this.key.log(name), '*', 'u', Buffer.from(u.update), 'a', u.actor, 't', String(u.at));
+    for (const c of batch.commands) m.hset(this.key.commands(c.sid), `${c.actor}|${c.id}`, JSON.stringify(c.ack));
+    for (const e of auditEntries(name, batch)) m.xadd(this.key.audit(sid), '*', 'j', JSON.stringify(e));
+    const results = checkExec(await m.exec());
+    return batch.updates.length > 0 ? String(results[batch.updates.length - 1]) : null;
+  }
+
+  async compact(name: string, snapshot: Uint8Array, upTo: string): Promise<void> {
+    checkExec(
+      await this.redis
+        .multi()
+        .hset(this.key.snap(name), 'data', Buffer.from(snapshot), 'upto', upTo)
+        .xtrim(this.key.log(name), 'MINID', nextStreamId(upTo))
+        .exec(),
+    );
+  }
+
+  async createSitting(record: SittingRecord): Promise<boolean> {
+    return (await this.redis.hsetnx(this.key.sittings(), record.sid, JSON.stringify(record))) === 1;
+  }
+
+  async getSitting(sid: string): Promise<SittingRecord | null> {
+    const json = await this.redis.hget(this.key.sittings(), sid);
+    return json ? (JSON.parse(json) as SittingRecord) : null;
+  }
+
+  async listSittings(): Promise<SittingRecord[]> {
+    const all = (await this.redis.hvals(this.key.sittings())).map((j) => JSON.parse(j) as SittingRecord);
+    return all.sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  async findCommand(sid: string, actor: string, id: string): Promise<Ack | null> {
+    const json = await this.redis.hget(this.key.commands(sid), `${actor}|${id}`);
+    return json ? (JSON.parse(json) as Ack) : null;
+  }
+
+  async readAudit(sid: string): Promise<AuditEntry[]> {
+    const entries = await this.redis.xrange(this.key.audit(sid), '-', '+');
+    return entries.map(([, fields]) => JSON.parse(fields[1] ?? 'null') as AuditEntry);
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+function fieldOf(fields: Buffer[], name: string): Buffer | undefined {
+  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i]!.toString() === name) return fields[i + 1];
+  return undefined;
+}

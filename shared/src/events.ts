@@ -1,0 +1,34 @@
+import type { Ack, CommandEnvelope } from './commands';
+import type { Role } from './roles';
+
+/** One connected participant as everyone sees them. */
+export interface PresenceEntry {
+  /** `chair`, `observer` or `delegate:<id>`: a delegation with two tabs counts once */
+  key: string;
+  role: Role;
+  delegation?: string;
+  name: string;
+  /** open tabs/connections behind this entry */
+  connections: number;
+}
+
+/** Who the server says you are, sent once after connecting. */
+export interface Welcome {
+  sid: string;
+  role: Role;
+  delegation?: string;
+  name: string;
+  color: string;
+  serverTime: number;
+}
+
+export interface ServerToClientEvents {
+  welcome: (w: Welcome) => void;
+  presence: (entries: PresenceEntry[]) => void;
+}
+
+export interface ClientToServerEvents {
+  cmd: (cmd: CommandEnvelope, ack: (a: Ack) => void) => void;
+  /** clock sync: the server answers with its time in ms */
+  clock: (ack: (serverTime: number) => void) => void;
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import * as Y from 'yjs';
+import { DelegationId } from './ids';
+
+/** The sitting's own state, set by the chair with `session.setState`. */
+export const SessionState = z.enum(['scheduled', 'open', 'suspended', 'closed']);
+export type SessionState = z.infer<typeof SessionState>;
+
+/** Which states the chair may move the sitting to from each state. */
+export const SESSION_TRANSITIONS: Record<SessionState, readonly SessionState[]> = {
+  scheduled: ['open', 'closed'],
+  open: ['suspended', 'closed'],
+  suspended: ['open', 'closed'],
+  closed: ['open'],
+};
+
+export const DelegationGroup = z.enum(['host', 'region', 'partner', 'organisation']);
+export type DelegationGroup = z.infer<typeof DelegationGroup>;
+
+export const Delegation = z.object({
+  id: DelegationId,
+  name: z.string().trim().min(1).max(120),
+  /** short code shown on brackets and badges, e.g. "AF" */
+  short: z.string().trim().min(1).max(12),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i),
+  group: DelegationGroup,
+});
+export type Delegation = z.infer<typeof Delegation>;
+
+export const AgendaItemState = z.enum(['pending', 'open', 'closed', 'deferred']);
+export type AgendaItemState = z.infer<typeof AgendaItemState>;
+
+export const AgendaItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  durationMin: z.number().optional(),
+  state: AgendaItemState,
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const SessionMeta = z.object({
+  title: z.string(),
+  venue: z.string().optional(),
+  /** ISO date of the sitting, yyyy-mm-dd */
+  date: z.string().optional(),
+  /** delegation id of the host */
+  host: z.string().optional(),
+  state: SessionState,
+  createdAt: z.number(),
+});
+export type SessionMeta = z.infer<typeof SessionMeta>;
+
+/**
+ * Layout of the `<sid>/session` doc, written by the server alone:
+ * - `meta`: Y.Map of SessionMeta fields
+ * - `delegations`: Y.Array of Delegation (plain objects)
+ * - `agenda`: Y.Array of Y.Map of AgendaItem fields
+ */
+export const SESSION_DOC = {
+  meta: 'meta',
+  delegations: 'delegations',
+  agenda: 'agenda',
+} as const;
+
+export interface SessionView {
+  meta: SessionMeta;
+  delegations: Delegation[];
+  agenda: AgendaItem[];
+}
+
+export function sessionMeta(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(SESSION_DOC.meta);
+}
+export function sessionDelegations(doc: Y.Doc): Y.Array<Delegation> {
+  return doc.getArray<Delegation>(SESSION_DOC.delegations);
+}
+export function sessionAgenda(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
+  return doc.getArray<Y.Map<unknown>>(SESSION_DOC.agenda);
+}
+
+/** The session doc as plain JSON, as `GET /api/sessions/:sid` returns it and the client renders it. */
+export function readSession(doc: Y.Doc): SessionView {
+  const meta = sessionMeta(doc).toJSON() as SessionMeta;
+  return {
+    meta: { ...meta, state: meta.state ?? 'scheduled' },
+    delegations: sessionDelegations(doc).toArray(),
+    agenda: sessionAgenda(doc)
+      .toArray()
+      .map((m) => m.toJSON() as AgendaItem),
+  };
+}
+
+export interface NewSession {
+  title: string;
+  venue?: string;
+  date?: string;
+  host?: string;
+  delegations: Delegation[];
+  agenda: Omit<AgendaItem, 'state'>[];
+  createdAt: number;
+}
+
+/** Writes a new sitting into an empty session doc, in one transaction. */
+export function initSessionDoc(doc: Y.Doc, s: NewSession, origin: unknown): void {
+  doc.transact(() => {
+    const meta = sessionMeta(doc);
+    meta.set('title', s.title);
+    if (s.venue) meta.set('venue', s.venue);
+    if (s.date) meta.set('date', s.date);
+    if (s.host) meta.set('host', s.host);
+    meta.set('state', 'scheduled' satisfies SessionState);
+    meta.set('createdAt', s.createdAt);
+    sessionDelegations(doc).push(s.delegations);
+    sessionAgenda(doc).push(
+      s.agenda.map((item) => {
+        const m = new Y.Map<unknown>();
+        for (const [k, v] of Object.entries(item)) if (v !== undefined) m.set(k, v);
+        m.set('state', 'pending' satisfies AgendaItemState);
+        return m;
+      }),
+    );
+  }, origin);
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { DelegationId, SessionId } from './ids';
+import { Role } from './roles';
+
+/** Claims of an invite token (JWT, HS256). `del` is set for delegates only. */
+export const InviteClaims = z
+  .object({
+    sid: SessionId,
+    role: Role,
+    del: DelegationId.optional(),
+    exp: z.number(),
+  })
+  .refine((c) => (c.role === 'delegate') === (c.del !== undefined), {
+    message: 'a delegate token names exactly one delegation; other roles name none',
+  });
+export type InviteClaims = z.infer<typeof InviteClaims>;
