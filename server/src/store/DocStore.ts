@@ -28,7 +28,7 @@ export type AuditEntry =
 export interface SittingRecord {
   sid: string;
   title: string;
-  delegations: { id: string; name: string }[];
+  delegations: { id: string; name: string; color: string }[];
   createdAt: number;
 }
 

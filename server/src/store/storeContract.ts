@@ -91,7 +91,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
     it('[S4] the registry holds sittings; an id is taken once', async () => {
       const store = await fresh();
-      const rec = { sid: 'kabul-1', title: 'Kabul', delegations: [{ id: 'af', name: 'Afghanistan' }], createdAt: 1 };
+      const rec = { sid: 'kabul-1', title: 'Kabul', delegations: [{ id: 'af', name: 'Afghanistan', color: '#1f77b4' }], createdAt: 1 };
       expect(await store.createSitting(rec)).toBe(true);
       expect(await store.createSitting({ ...rec, title: 'other' })).toBe(false);
       await store.createSitting({ ...rec, sid: 'kabul-2', createdAt: 2 });

@@ -1,0 +1,37 @@
+import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
+import { InviteClaims, PlenaryError, type Role } from '@plenary/shared';
+
+const DAY_S = 24 * 60 * 60;
+
+/** Invite tokens: JWTs (HS256) signed with the server's secret. */
+export class InviteTokens {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async sign(claims: { sid: string; role: Role; del?: string }, days: number): Promise<string> {
+    return new SignJWT({ sid: claims.sid, role: claims.role, ...(claims.del ? { del: claims.del } : {}) })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(Date.now() / 1000) + Math.round(days * DAY_S))
+      .sign(this.key);
+  }
+
+  /** Verifies signature, expiry and claim shapes; throws PlenaryError UNAUTHORIZED. */
+  async verify(token: string | undefined | null): Promise<InviteClaims> {
+    if (!token) throw new PlenaryError('UNAUTHORIZED', 'An invite token is required');
+    if (token.length > 4096) throw new PlenaryError('UNAUTHORIZED', 'The invite token is too long');
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] }));
+    } catch (err) {
+      const expired = err instanceof joseErrors.JWTExpired;
+      throw new PlenaryError('UNAUTHORIZED', expired ? 'The invite token has expired' : 'The invite token is not valid');
+    }
+    const claims = InviteClaims.safeParse(payload);
+    if (!claims.success) throw new PlenaryError('UNAUTHORIZED', 'The invite token does not name a sitting and a role');
+    return claims.data;
+  }
+}

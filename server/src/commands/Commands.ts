@@ -1,0 +1,85 @@
+import {
+  actorKey,
+  can,
+  COMMANDS,
+  CommandEnvelope,
+  describeZodError,
+  docName,
+  isCommandType,
+  PlenaryError,
+  type Ack,
+  type Actor,
+  type CommandType,
+} from '@plenary/shared';
+import type { DocStore } from '../store/DocStore';
+import type { RoomRegistry } from '../yjs/RoomRegistry';
+import type { Handler, HandlerMap } from './context';
+import { setState } from './session';
+
+const HANDLERS: HandlerMap = {
+  'session.setState': setState,
+};
+
+function refusal(actor: Actor, verb: string): PlenaryError {
+  return new PlenaryError('FORBIDDEN', actor.role === 'observer' ? `Observers cannot ${verb}` : `Only the chair can ${verb}`);
+}
+
+type Outcome = { replay: Ack } | { result: unknown };
+
+/** authorize → validate → apply to the sitting's session doc → audit, once per command id. */
+export class Commands {
+  constructor(
+    private readonly rooms: RoomRegistry,
+    private readonly store: DocStore,
+    private readonly log: (msg: string) => void = () => {},
+  ) {}
+
+  async execute(actor: Actor, raw: unknown): Promise<Ack> {
+    try {
+      return await this.run(actor, raw);
+    } catch (err) {
+      if (err instanceof PlenaryError) return { ok: false, error: err.toBody() };
+      this.log(`command failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return { ok: false, error: { code: 'UNAVAILABLE', message: 'The server could not apply the command; try again' } };
+    }
+  }
+
+  private async run(actor: Actor, raw: unknown): Promise<Ack> {
+    const envelope = CommandEnvelope.safeParse(raw);
+    if (!envelope.success) throw new PlenaryError('INVALID', `A command is {id, type, payload}: ${describeZodError(envelope.error)}`);
+    const { id, type } = envelope.data;
+    if (!isCommandType(type)) throw new PlenaryError('INVALID', `Unknown command type "${type.slice(0, 64)}"`);
+    const spec = COMMANDS[type];
+    if (!can(actor.role, spec.right)) throw refusal(actor, spec.verb);
+    const payload = spec.payload.safeParse(envelope.data.payload ?? {});
+    if (!payload.success) throw new PlenaryError('INVALID', describeZodError(payload.error, 'payload'));
+
+    const key = actorKey(actor);
+    const stored = await this.store.findCommand(actor.sid, key, id);
+    if (stored) return stored;
+
+    const handler = HANDLERS[type] as Handler<CommandType>;
+    return this.rooms.with(docName(actor.sid, 'session'), async (room) => {
+      const ackKey = `${key}|${id}`;
+      const outcome = await room.change<Outcome>({
+        actor: key,
+        run: (doc) => {
+          const replay = room.appliedAck(ackKey);
+          if (replay) return { replay };
+          const result = handler({ doc, actor, now: Date.now() }, payload.data as never);
+          room.rememberAck(ackKey, ackOf(result));
+          return { result };
+        },
+        record: (o) =>
+          'replay' in o
+            ? undefined
+            : { sid: actor.sid, id, actor: key, type, payload: payload.data, at: Date.now(), ack: ackOf(o.result) },
+      });
+      return 'replay' in outcome ? outcome.replay : ackOf(outcome.result);
+    });
+  }
+}
+
+function ackOf(result: unknown): Ack {
+  return result === undefined ? { ok: true } : { ok: true, result };
+}

@@ -1,0 +1,125 @@
+import {
+  delegationColor,
+  docName,
+  initSessionDoc,
+  newId,
+  PlenaryError,
+  readSession,
+  sessionMeta,
+  COMMUNIQUE_FRAGMENT,
+  writeCommuniqueSkeleton,
+  type CreateSessionBody,
+  type CreateSessionResponse,
+  type Delegation,
+  type Role,
+  type SessionView,
+} from '@plenary/shared';
+import type { InviteTokens } from '../auth/InviteTokens';
+import type { DocStore } from '../store/DocStore';
+import type { RoomRegistry } from '../yjs/RoomRegistry';
+
+export interface SittingsOptions {
+  /** base of invite links, e.g. http://127.0.0.1:3000 */
+  publicUrl: () => string;
+  tokenDays: number;
+}
+
+/** "United Nations" → "UN", "Pakistan" → "PAK". */
+export function shortCode(name: string): string {
+  const words = name.split(/[\s-]+/).filter((w) => /^[A-Za-z]/.test(w) && !/^(of|the|and|for)$/i.test(w));
+  if (words.length >= 2) return words.map((w) => w[0]!.toUpperCase()).join('').slice(0, 4);
+  return name.replace(/[^A-Za-z]/g, '').slice(0, 3).toUpperCase() || name.slice(0, 3);
+}
+
+function slug(title: string): string {
+  return title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+}
+
+/** Creating sittings, minting their invite links and reading their state. */
+export class Sittings {
+  constructor(
+    private readonly store: DocStore,
+    private readonly rooms: RoomRegistry,
+    private readonly tokens: InviteTokens,
+    private readonly opts: SittingsOptions,
+  ) {}
+
+  async create(body: CreateSessionBody): Promise<CreateSessionResponse> {
+    const sid = body.sessionId ?? `${slug(body.title) || 'sitting'}-${newId().slice(0, 5)}`;
+    if (await this.store.getSitting(sid)) throw new PlenaryError('CONFLICT', `A sitting with id "${sid}" already exists`);
+    const delegations: Delegation[] = body.delegations.map((d, i) => ({
+      id: d.id,
+      name: d.name,
+      short: d.short ?? shortCode(d.name),
+      color: delegationColor(i),
+      group: d.group ?? (d.id === body.host ? 'host' : 'region'),
+    }));
+    const createdAt = Date.now();
+    // docs first, registry last: a sitting is only reachable once its docs are written
+    await this.rooms.with(docName(sid, 'session'), (room) =>
+      room.change({
+        actor: 'server',
+        run: (doc) => {
+          if (sessionMeta(doc).size > 0) return;
+          initSessionDoc(
+            doc,
+            {
+              title: body.title,
+              ...(body.venue ? { venue: body.venue } : {}),
+              ...(body.date ? { date: body.date } : {}),
+              ...(body.host ? { host: body.host } : {}),
+              delegations,
+              agenda: (body.agenda ?? []).map((item) => ({ id: newId('i-'), ...item })),
+              createdAt,
+            },
+            { kind: 'server' },
+          );
+        },
+      }),
+    );
+    await this.rooms.with(docName(sid, 'communique'), (room) =>
+      room.change({
+        actor: 'server',
+        run: (doc) => {
+          if (doc.getXmlFragment(COMMUNIQUE_FRAGMENT).length > 0) return;
+          writeCommuniqueSkeleton(doc, body.communique ?? { title: body.title, preambular: [''], operative: [''] }, { kind: 'server' });
+        },
+      }),
+    );
+    await this.store.createSitting({
+      sid,
+      title: body.title,
+      delegations: delegations.map(({ id, name, color }) => ({ id, name, color })),
+      createdAt,
+    });
+    return this.links(sid, body.tokenDays);
+  }
+
+  /** Fresh invite links for every role of a sitting. */
+  async links(sid: string, days = this.opts.tokenDays): Promise<CreateSessionResponse> {
+    const sitting = await this.store.getSitting(sid);
+    if (!sitting) throw new PlenaryError('NOT_FOUND', `There is no sitting "${sid}"`);
+    const link = async (role: Role, del?: string) => {
+      const token = await this.tokens.sign({ sid, role, ...(del ? { del } : {}) }, days);
+      return { token, url: `${this.opts.publicUrl()}/s/${encodeURIComponent(sid)}?token=${token}` };
+    };
+    return {
+      sessionId: sid,
+      links: {
+        chair: await link('chair'),
+        observer: await link('observer'),
+        delegates: await Promise.all(sitting.delegations.map(async (d) => ({ delegation: d.id, ...(await link('delegate', d.id)) }))),
+      },
+    };
+  }
+
+  async read(sid: string): Promise<SessionView> {
+    return this.rooms.with(docName(sid, 'session'), (room) => readSession(room.doc));
+  }
+}

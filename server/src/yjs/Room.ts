@@ -1,0 +1,353 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { actorKey, PlenaryError, type Ack, type Actor } from '@plenary/shared';
+import type { CommandRecord, DocStore, StoredUpdate } from '../store/DocStore';
+import {
+  decodeAwareness,
+  encodeAwareness,
+  encodeAwarenessEntries,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type Frame,
+} from './frames';
+import { updateChangesDoc } from './updates';
+
+/** What a room sees of a connection: never the socket library's object. */
+export interface RoomConnection {
+  readonly id: string;
+  readonly actor: Actor;
+  /** whether this connection may change this doc */
+  readonly canWrite: boolean;
+  /** the `user` field others see in this connection's awareness state */
+  readonly identity: { name: string; color: string; role: string; delegation?: string };
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/** Tags every transaction on a room's doc with where it came from. */
+export type Origin =
+  | { kind: 'load' }
+  | { kind: 'connection'; conn: RoomConnection }
+  | { kind: 'command'; actor: string }
+  | { kind: 'server' };
+
+export interface RoomOptions {
+  /** compact the log into a snapshot after this many updates */
+  compactEvery: number;
+  /** called when the room has no connections, holders or pending work */
+  onIdle?: (room: Room) => void;
+  /** called once when the store failed and the room must be dropped */
+  onFailed?: (room: Room, err: unknown) => void;
+  log?: (msg: string) => void;
+}
+
+/** A change the server makes to the doc on behalf of an actor, e.g. a command. */
+export interface ServerChange<R> {
+  actor: string;
+  run(doc: Y.Doc): R;
+  /** the command this change carries out, recorded atomically with its update; undefined to record nothing */
+  record?: (result: R) => CommandRecord | undefined;
+}
+
+type Job =
+  | { kind: 'update'; conn: RoomConnection; update: Uint8Array }
+  | { kind: 'change'; change: ServerChange<unknown>; resolve: (r: unknown) => void; reject: (e: unknown) => void };
+
+interface Outgoing {
+  update: Uint8Array;
+  except?: RoomConnection;
+}
+
+/**
+ * One open doc. Every change goes through one loop: apply the waiting jobs to the doc, write the
+ * resulting updates to the store, and only then relay them and answer. While a write is in
+ * flight new jobs wait, so the doc holds exactly what the store holds whenever a sync reply is
+ * computed.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly conns = new Map<RoomConnection, Set<number>>();
+  private inbox: Job[] = [];
+  private deferredReplies: (() => void)[] = [];
+  private running = false;
+  private holders = 0;
+  private lastPos: string | null = null;
+  private sinceCompact = 0;
+  private failed = false;
+  /** command ids applied since load, for retries racing the first attempt */
+  private readonly applied = new Map<string, Ack>();
+  private capture: { updates: StoredUpdate[]; outgoing: Outgoing[] } | null = null;
+
+  private constructor(
+    readonly name: string,
+    private readonly store: DocStore,
+    private readonly opts: RoomOptions,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** Loads a doc from the store; throws (and serves nothing) when the stored state cannot be read. */
+  static async load(name: string, store: DocStore, opts: RoomOptions): Promise<Room> {
+    const loaded = await store.loadDoc(name);
+    const room = new Room(name, store, opts);
+    const origin: Origin = { kind: 'load' };
+    room.doc.transact(() => {
+      if (loaded.snapshot) Y.applyUpdate(room.doc, loaded.snapshot, origin);
+      for (const u of loaded.updates) Y.applyUpdate(room.doc, u, origin);
+    }, origin);
+    room.lastPos = loaded.lastPos;
+    room.sinceCompact = loaded.updates.length;
+    if (room.sinceCompact >= opts.compactEvery) await room.compact();
+    return room;
+  }
+
+  get connectionCount(): number {
+    return this.conns.size;
+  }
+
+  get isIdle(): boolean {
+    return this.conns.size === 0 && this.holders === 0 && !this.running && this.inbox.length === 0;
+  }
+
+  /** Keeps the room loaded while a non-connection user (a command, a read) works with it. */
+  hold(): () => void {
+    this.holders++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holders--;
+      this.checkIdle();
+    };
+  }
+
+  join(conn: RoomConnection): void {
+    if (this.failed) {
+      conn.close(1011, 'storage unavailable, reconnect');
+      return;
+    }
+    this.conns.set(conn, new Set());
+    conn.send(encodeSyncStep1(this.doc));
+    const states = this.awareness.getStates();
+    if (states.size > 0) conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+  }
+
+  leave(conn: RoomConnection): void {
+    const ids = this.conns.get(conn);
+    if (!ids) return;
+    this.conns.delete(conn);
+    if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+    this.checkIdle();
+  }
+
+  /** Handles one decoded frame from a connection of this room. */
+  receive(conn: RoomConnection, frame: Frame): void {
+    if (!this.conns.has(conn)) return;
+    switch (frame.kind) {
+      case 'sync-step1':
+        this.whenPersisted(() => conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector))));
+        return;
+      case 'sync-step2':
+      case 'update':
+        if (!conn.canWrite) {
+          if (updateChangesDoc(this.doc, frame.update)) conn.send(encodePermissionDenied(readOnlyReason(this.name, conn)));
+          return;
+        }
+        this.enqueue({ kind: 'update', conn, update: frame.update });
+        return;
+      case 'awareness':
+        this.receiveAwareness(conn, frame.update);
+        return;
+      case 'query-awareness':
+        conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+        return;
+      default:
+        return assertNever(frame);
+    }
+  }
+
+  /** Runs a server-side change in the loop; resolves with its result once it is stored. */
+  change<R>(change: ServerChange<R>): Promise<R> {
+    if (this.failed) return Promise.reject(new PlenaryError('UNAVAILABLE', 'Storage is unavailable; try again'));
+    return new Promise<R>((resolve, reject) => {
+      this.enqueue({ kind: 'change', change: change as ServerChange<unknown>, resolve: resolve as (r: unknown) => void, reject });
+    });
+  }
+
+  /** The ack of a command applied in this room since it was loaded. */
+  appliedAck(key: string): Ack | undefined {
+    return this.applied.get(key);
+  }
+
+  rememberAck(key: string, ack: Ack): void {
+    this.applied.set(key, ack);
+  }
+
+  /** Closes every connection, e.g. when the server shuts down. */
+  closeAll(code: number, reason: string): void {
+    for (const conn of [...this.conns.keys()]) conn.close(code, reason);
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private receiveAwareness(conn: RoomConnection, update: Uint8Array): void {
+    const mine = this.conns.get(conn)!;
+    const claimedElsewhere = new Set<number>();
+    for (const [other, ids] of this.conns) if (other !== conn) for (const id of ids) claimedElsewhere.add(id);
+    // a connection speaks for its own awareness ids only, and always under its own name
+    const entries = decodeAwareness(update)
+      .filter((e) => !claimedElsewhere.has(e.clientId))
+      .map((e) => (e.state ? { ...e, state: { ...e.state, user: conn.identity } } : e));
+    if (entries.length === 0) return;
+    for (const e of entries) mine.add(e.clientId);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn);
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    if (origin && this.conns.has(origin as RoomConnection)) {
+      for (const id of removed) this.conns.get(origin as RoomConnection)!.delete(id);
+    }
+    const msg = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const conn of this.conns.keys()) if (conn !== origin) conn.send(msg);
+  };
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    const o = origin as Origin | undefined;
+    if (o?.kind === 'load') return;
+    if (!this.capture) {
+      // every change must go through the loop, or it would be relayed before it is stored
+      this.opts.log?.(`${this.name}: change outside the write loop (origin ${o?.kind ?? 'none'}) refused`);
+      throw new Error('change outside the write loop');
+    }
+    const actor = o?.kind === 'connection' ? actorKey(o.conn.actor) : o?.kind === 'command' ? o.actor : 'server';
+    this.capture.updates.push({ update, actor, at: Date.now() });
+    this.capture.outgoing.push({ update, ...(o?.kind === 'connection' ? { except: o.conn } : {}) });
+  };
+
+  private whenPersisted(reply: () => void): void {
+    if (this.running || this.inbox.length > 0) this.deferredReplies.push(reply);
+    else reply();
+  }
+
+  private enqueue(job: Job): void {
+    this.inbox.push(job);
+    if (!this.running) void this.run();
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.inbox.length > 0 && !this.failed) {
+        const jobs = this.inbox;
+        this.inbox = [];
+        const capture = { updates: [] as StoredUpdate[], outgoing: [] as Outgoing[] };
+        const commands: CommandRecord[] = [];
+        const settled: (() => void)[] = [];
+        this.capture = capture;
+        try {
+          for (const job of jobs) this.apply(job, commands, settled);
+        } finally {
+          this.capture = null;
+        }
+        const replies = this.deferredReplies;
+        this.deferredReplies = [];
+        if (capture.updates.length > 0 || commands.length > 0) {
+          try {
+            const pos = await this.store.append(this.name, { updates: capture.updates, commands });
+            if (pos !== null) this.lastPos = pos;
+            this.sinceCompact += capture.updates.length;
+          } catch (err) {
+            this.fail(err, jobs);
+            return;
+          }
+        }
+        for (const { update, except } of capture.outgoing) this.broadcast(encodeUpdate(update), except);
+        for (const done of settled) done();
+        for (const reply of replies) reply();
+        if (this.sinceCompact >= this.opts.compactEvery) await this.compact();
+      }
+    } finally {
+      this.running = false;
+      for (const reply of this.deferredReplies.splice(0)) reply();
+      this.checkIdle();
+    }
+  }
+
+  private apply(job: Job, commands: CommandRecord[], settled: (() => void)[]): void {
+    if (job.kind === 'update') {
+      if (!this.conns.has(job.conn)) return;
+      try {
+        Y.applyUpdate(this.doc, job.update, { kind: 'connection', conn: job.conn } satisfies Origin);
+      } catch {
+        job.conn.close(1007, 'update could not be applied');
+      }
+      return;
+    }
+    const { change, resolve, reject } = job;
+    let result: unknown;
+    try {
+      this.doc.transact(() => {
+        result = change.run(this.doc);
+      }, { kind: 'command', actor: change.actor } satisfies Origin);
+    } catch (err) {
+      settled.push(() => reject(err));
+      return;
+    }
+    const record = change.record?.(result);
+    if (record) commands.push(record);
+    settled.push(() => resolve(result));
+  }
+
+  private broadcast(msg: Uint8Array, except?: RoomConnection): void {
+    for (const conn of this.conns.keys()) if (conn !== except) conn.send(msg);
+  }
+
+  private async compact(): Promise<void> {
+    if (this.lastPos === null) return;
+    try {
+      await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastPos);
+      this.sinceCompact = 0;
+    } catch (err) {
+      // the log is still complete; compaction is retried after the next write
+      this.opts.log?.(`${this.name}: compaction failed: ${String(err)}`);
+    }
+  }
+
+  private fail(err: unknown, jobs: Job[]): void {
+    this.failed = true;
+    this.opts.log?.(`${this.name}: store write failed, dropping the room: ${String(err)}`);
+    const unavailable = new PlenaryError('UNAVAILABLE', 'Storage is unavailable; nothing was saved, try again');
+    for (const job of [...jobs, ...this.inbox]) if (job.kind === 'change') job.reject(unavailable);
+    this.inbox = [];
+    this.deferredReplies = [];
+    // the doc may hold what the store does not: drop it; clients resend their edits on reconnect
+    this.closeAll(1011, 'storage unavailable, reconnect');
+    this.opts.onFailed?.(this, err);
+  }
+
+  private checkIdle(): void {
+    if (this.isIdle) this.opts.onIdle?.(this);
+  }
+}
+
+function readOnlyReason(name: string, conn: RoomConnection): string {
+  return name.endsWith('/session')
+    ? 'the session doc is written by the server only; use commands'
+    : `${conn.actor.role}s cannot edit the communiqué; the edit was not saved`;
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unexpected frame ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,99 @@
+import type { DocStore } from '../store/DocStore';
+import { Room } from './Room';
+
+export interface RoomRegistryOptions {
+  compactEvery: number;
+  /** how long an idle room stays loaded, in ms */
+  unloadAfterMs: number;
+  log?: (msg: string) => void;
+}
+
+/** The open docs of this process: each loaded once, dropped when idle, never served after a failed load. */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly loaded = new Map<string, Room>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly opts: RoomRegistryOptions,
+  ) {}
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** The room of a doc, loading it if needed. A failed load is not cached: the next call tries again. */
+  open(name: string): Promise<Room> {
+    this.cancelUnload(name);
+    let room = this.rooms.get(name);
+    if (!room) {
+      room = Room.load(name, this.store, {
+        compactEvery: this.opts.compactEvery,
+        onIdle: (r) => this.scheduleUnload(r),
+        onFailed: (r) => this.drop(r),
+        ...(this.opts.log ? { log: this.opts.log } : {}),
+      });
+      this.rooms.set(name, room);
+      const pending = room;
+      pending.then(
+        (r) => this.loaded.set(name, r),
+        () => {
+          if (this.rooms.get(name) === pending) this.rooms.delete(name);
+        },
+      );
+    }
+    return room;
+  }
+
+  /** Runs `fn` with the room held open. */
+  async with<R>(name: string, fn: (room: Room) => Promise<R> | R): Promise<R> {
+    const room = await this.open(name);
+    const release = room.hold();
+    try {
+      return await fn(room);
+    } finally {
+      release();
+    }
+  }
+
+  async closeAll(code: number, reason: string): Promise<void> {
+    for (const t of this.unloadTimers.values()) clearTimeout(t);
+    this.unloadTimers.clear();
+    const rooms = await Promise.allSettled(this.rooms.values());
+    for (const r of rooms) {
+      if (r.status !== 'fulfilled') continue;
+      r.value.closeAll(code, reason);
+      r.value.destroy();
+    }
+    this.rooms.clear();
+    this.loaded.clear();
+  }
+
+  private scheduleUnload(room: Room): void {
+    this.cancelUnload(room.name);
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.name);
+      // everything a room holds is already stored, so an idle room can go at once
+      if (room.isIdle) this.drop(room);
+    }, this.opts.unloadAfterMs);
+    timer.unref();
+    this.unloadTimers.set(room.name, timer);
+  }
+
+  private cancelUnload(name: string): void {
+    const t = this.unloadTimers.get(name);
+    if (t) {
+      clearTimeout(t);
+      this.unloadTimers.delete(name);
+    }
+  }
+
+  private drop(room: Room): void {
+    this.cancelUnload(room.name);
+    if (this.loaded.get(room.name) !== room) return;
+    this.loaded.delete(room.name);
+    this.rooms.delete(room.name);
+    room.destroy();
+  }
+}
