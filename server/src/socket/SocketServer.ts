@@ -36,8 +36,9 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
   });
 
   io.use((socket, next) => {
-    const token: unknown = socket.handshake.auth?.token;
-    authenticate(deps.tokens, deps.store, typeof token === 'string' ? token : undefined)
+    const { token, sid } = (socket.handshake.auth ?? {}) as { token?: unknown; sid?: unknown };
+    // `sid` is optional: a client that names its sitting is refused a token of another one
+    authenticate(deps.tokens, deps.store, typeof token === 'string' ? token : undefined, typeof sid === 'string' ? sid : undefined)
       .then((actor) => {
         socket.data.actor = actor;
         next();
