@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import { can } from '@plenary/shared';
+import { useSocket } from '../hooks/useSocket';
+import { useYDoc } from '../hooks/useYDoc';
+import { useSessionView } from '../hooks/useSessionView';
+import { useCommands } from '../hooks/useCommands';
+import { useBrowserOnline } from '../hooks/useBrowserOnline';
+import { combineConnection } from '../lib/connection';
+import { InviteMessage } from './InviteMessage';
+import { SittingHeader } from './SittingHeader';
+import { SessionStateControls } from './SessionStateControls';
+import { WorkspaceTabs, type Tab } from './WorkspaceTabs';
+import { Agenda } from './Agenda';
+import { PresenceList } from './PresenceList';
+import { CommuniquePanel } from './CommuniquePanel';
+import './Workspace.css';
+
+/** The sitting for the chair and delegates: agenda · communiqué · who is here. */
+export function Workspace({ sid, token }: { sid: string; token: string }) {
+  const socket = useSocket(token);
+  // once the server has refused the token, stop the docs from retrying it
+  const communique = useYDoc(sid, 'communique', token, !socket.refused);
+  const session = useYDoc(sid, 'session', token, !socket.refused);
+  const view = useSessionView(session.doc);
+  const commands = useCommands(socket.socket);
+  const browserOnline = useBrowserOnline();
+  const [tab, setTab] = useState<Tab>('communique');
+
+  const connection = combineConnection({
+    socket: socket.status,
+    communique: communique.status,
+    session: session.status,
+    browserOnline,
+  });
+  const role = socket.welcome?.role;
+
+  const title = view?.meta.title;
+  useEffect(() => {
+    document.title = title ? `${title} — Plenary` : 'Plenary';
+  }, [title]);
+
+  useEffect(() => {
+    if (!role) return;
+    document.body.dataset.role = role;
+    return () => void delete document.body.dataset.role;
+  }, [role]);
+
+  if (socket.refused) {
+    return (
+      <InviteMessage title="Cannot open this sitting">
+        This invite link is not valid: {socket.refused.replace(/\.$/, '')}. Ask the conference secretariat for a new link.
+      </InviteMessage>
+    );
+  }
+
+  const controls =
+    view && role && can(role, 'preside') ? <SessionStateControls state={view.meta.state} commands={commands} /> : null;
+
+  return (
+    <div className="workspace" data-role={role ?? 'unknown'} data-tab={tab}>
+      <SittingHeader
+        view={view}
+        welcome={socket.welcome}
+        presence={socket.presence}
+        clockOffset={socket.clockOffset}
+        connection={connection}
+        channels={[
+          { label: 'Commands', status: socket.status },
+          { label: 'Communiqué', status: communique.status },
+          { label: 'Sitting', status: session.status },
+        ]}
+        controls={controls}
+      />
+      <WorkspaceTabs tab={tab} onChange={setTab} presentCount={socket.presence.length} />
+      <div className="workspace__columns">
+        <aside className="workspace__panel workspace__panel--agenda" data-active={tab === 'agenda'} aria-label="Agenda">
+          <Agenda items={view?.agenda ?? null} />
+        </aside>
+        <section className="workspace__panel workspace__panel--communique" data-active={tab === 'communique'} aria-label="Communiqué">
+          <CommuniquePanel doc={communique.doc} provider={communique.provider} synced={communique.synced} welcome={socket.welcome} />
+        </section>
+        <aside className="workspace__panel workspace__panel--presence" data-active={tab === 'presence'} aria-label="Present">
+          <PresenceList entries={socket.presence} delegations={view?.delegations ?? []} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { Editor, type JSONContent } from '@tiptap/core';
+import { schemaExtensions } from '../editor/extensions';
+import { paragraphIdsPlugin } from '../editor/paragraphIds';
+import { numberingPlugin } from '../editor/numberingPlugin';
+
+/** A communiqué: the title, then `[id, kind, text]` paragraphs. The title heading spans 0..12. */
+export function communique(...paragraphs: [string, string, string][]): JSONContent {
+  return {
+    type: 'doc',
+    content: [
+      { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Communiqué' }] },
+      ...paragraphs.map(([id, kind, text]) => ({ type: 'paragraph', attrs: { id, kind }, content: [{ type: 'text', text }] })),
+    ],
+  };
+}
+
+/** Where the text of the first paragraph of `communique()` starts. */
+export const FIRST_TEXT = 13;
+
+/**
+ * A headless editor (no DOM) runs TipTap's own commands (splitBlock honours keepOnSplit), but
+ * gets its extensions' plugins only when mounted, so ours are installed here.
+ */
+export function headlessEditor(content: JSONContent): Editor {
+  const editor = new Editor({ extensions: schemaExtensions(), content });
+  editor.view.updateState(editor.state.reconfigure({ plugins: [paragraphIdsPlugin(), numberingPlugin()] }));
+  return editor;
+}
