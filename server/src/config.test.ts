@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSecrets } from './auth/secrets';
+import { configFromEnv } from './config';
+
+describe('configuration', () => {
+  it('[H3] reads the documented variables, with defaults', () => {
+    const c = configFromEnv({});
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', maxFrameBytes: 1024 * 1024 });
+    expect(c.dataDir).toMatch(/\/data$/);
+    const d = configFromEnv({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      PLENARY_DATA_DIR: '/tmp/x',
+      REDIS_URL: 'redis://r:6379',
+      PLENARY_PUBLIC_URL: 'https://plenary.example.org/',
+      PLENARY_MAX_FRAME_BYTES: '2048',
+    });
+    expect(d).toMatchObject({ port: 8080, host: '0.0.0.0', dataDir: '/tmp/x', redisUrl: 'redis://r:6379', publicUrl: 'https://plenary.example.org', maxFrameBytes: 2048 });
+  });
+
+  it('[H3] refuses a malformed number with the variable named', () => {
+    expect(() => configFromEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+
+  it('[H3] generates the secret and admin key once, keeps them in the data dir, and prefers the environment', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plenary-secrets-'));
+    const first = loadSecrets(dir, {});
+    expect(first.adminKeyGenerated).toBe(true);
+    expect(first.secret).toHaveLength(43);
+    expect(statSync(join(dir, 'secret')).mode & 0o777).toBe(0o600);
+    const second = loadSecrets(dir, {});
+    expect(second).toEqual({ ...first, adminKeyGenerated: false });
+    expect(readFileSync(join(dir, 'admin-key'), 'utf8').trim()).toBe(first.adminKey);
+    expect(loadSecrets(dir, { secret: 'from-env', adminKey: 'key-env' })).toEqual({ secret: 'from-env', adminKey: 'key-env', adminKeyGenerated: false });
+  });
+});

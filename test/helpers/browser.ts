@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+
+export const CHROMIUM = process.env.PLENARY_CHROMIUM || '/usr/bin/chromium';
+export const CLIENT_DIST = fileURLToPath(new URL('../../client/dist/index.html', import.meta.url));
+
+/** Headless Chromium from the system; fails with how to install it rather than skipping. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium was not found at ${CHROMIUM}. Install it with \`apt-get install -y chromium\` or set PLENARY_CHROMIUM to its path.`);
+  }
+  if (!existsSync(CLIENT_DIST)) throw new Error('The client is not built: run `npm run build` first (`npm test` does it).');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
