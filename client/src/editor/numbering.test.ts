@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paragraphLabels } from './numbering';
 
-describe('paragraphLabels', () => {
+describe('[E2] paragraphLabels', () => {
   it('numbers preambular and operative paragraphs in their own series', () => {
     expect(paragraphLabels(['pp', 'pp', 'op', 'op', 'op'])).toEqual(['PP1', 'PP2', 'OP1', 'OP2', 'OP3']);
   });

@@ -11,7 +11,7 @@ function labels(editor: Editor): string[] {
     .map((d) => (d.spec as { label: string }).label);
 }
 
-describe('numberingPlugin', () => {
+describe('[E2] numberingPlugin', () => {
   it('labels preambular and operative paragraphs, not text ones', () => {
     const editor = headlessEditor(communique(['p-1', 'pp', 'Recalling'], ['p-2', 'text', 'Note'], ['p-3', 'op', 'Decides'], ['p-4', 'op', 'Urges']));
     expect(labels(editor)).toEqual(['PP1', 'OP1', 'OP2']);

@@ -9,7 +9,7 @@ const counter = () => {
   return () => `new-${++n}`;
 };
 
-describe('planParagraphIds', () => {
+describe('[E1] planParagraphIds', () => {
   it('leaves unique ids alone', () => {
     const refs: ParagraphRef[] = [
       { pos: 0, id: 'a', empty: false },
@@ -70,7 +70,7 @@ function paragraphs(editor: Editor): { id: string | null; kind: string; text: st
   return out;
 }
 
-describe('paragraph ids in the editor', () => {
+describe('[E1] paragraph ids in the editor', () => {
   it('Enter at the end makes a paragraph of the same kind with a new id', () => {
     const editor = editorWith(doc(['p-a', 'op', 'Decides']));
     editor.commands.setTextSelection(FIRST_TEXT + 'Decides'.length);

@@ -3,7 +3,7 @@ import { combineConnection, type Channels } from './connection';
 
 const up: Channels = { socket: 'connected', communique: 'connected', session: 'connected', browserOnline: true };
 
-describe('combineConnection', () => {
+describe('[U3] combineConnection', () => {
   it('is online only when every channel is connected', () => {
     expect(combineConnection(up)).toBe('online');
   });

@@ -6,7 +6,7 @@ function memoryStore(init: Record<string, string> = {}): TokenStore & { data: Ma
   return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
 }
 
-describe('parseRoute', () => {
+describe('[U2] parseRoute', () => {
   it('reads the sitting from /s/<sid> and the view from what follows', () => {
     expect(parseRoute('/s/kabul-2017')).toEqual({ sid: 'kabul-2017', view: 'workspace' });
     expect(parseRoute('/s/kabul-2017/')).toEqual({ sid: 'kabul-2017', view: 'workspace' });
@@ -21,7 +21,7 @@ describe('parseRoute', () => {
   });
 });
 
-describe('resolveInvite', () => {
+describe('[U2] resolveInvite', () => {
   it('stores the token from the URL under plenary:token:<sid> and cleans the address', () => {
     const store = memoryStore();
     const inv = resolveInvite('http://h/s/kabul-2017?token=abc.def.ghi', store);
