@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Right } from './roles';
 import { ErrorBody } from './errors';
 import { SessionState } from './session';
+import { ItemFields } from './agenda';
+import { DelegationId } from './ids';
 
 /** What a client sends as the `cmd` event. `id` is made by the client so a retry applies once. */
 export const CommandEnvelope = z.object({
@@ -25,12 +27,82 @@ function command<P extends z.ZodType>(spec: CommandSpec<P>): CommandSpec<P> {
   return spec;
 }
 
+const itemId = z.string().min(1).max(64);
+const onItem = z.object({ itemId }).strict();
+/** A delegate speaks for their own delegation (named or not); the chair names the delegation. */
+const forDelegation = z.object({ itemId, delegation: DelegationId.optional() }).strict();
+
 /** Every command the server knows: who may send it and the shape of its payload. */
 export const COMMANDS = {
   'session.setState': command({
     right: 'preside',
     verb: 'change the state of the sitting',
     payload: z.object({ state: SessionState }).strict(),
+  }),
+
+  'agenda.add': command({
+    right: 'preside',
+    verb: 'add agenda items',
+    payload: z
+      .object({
+        title: ItemFields.title,
+        description: ItemFields.description.optional(),
+        durationMin: ItemFields.durationMin.optional(),
+        /** id of the item to insert after; at the end when absent */
+        after: itemId.optional(),
+      })
+      .strict(),
+  }),
+  'agenda.update': command({
+    right: 'preside',
+    verb: 'edit agenda items',
+    payload: z
+      .object({
+        itemId,
+        title: ItemFields.title.optional(),
+        description: ItemFields.description.nullable().optional(),
+        durationMin: ItemFields.durationMin.nullable().optional(),
+        speakingTimeSec: ItemFields.speakingTimeSec.nullable().optional(),
+        /** each delegation's speaking time on this item */
+        budgetSec: ItemFields.budgetSec.nullable().optional(),
+      })
+      .strict()
+      .refine((p) => Object.keys(p).length > 1, 'name at least one field to change'),
+  }),
+  'agenda.move': command({
+    right: 'preside',
+    verb: 'reorder the agenda',
+    payload: z.object({ itemId, toIndex: z.number().int().min(0) }).strict(),
+  }),
+  'agenda.remove': command({ right: 'preside', verb: 'remove agenda items', payload: onItem }),
+  'agenda.open': command({ right: 'preside', verb: 'open an agenda item', payload: onItem }),
+  'agenda.close': command({ right: 'preside', verb: 'close an agenda item', payload: onItem }),
+  'agenda.defer': command({ right: 'preside', verb: 'defer an agenda item', payload: onItem }),
+
+  'speakers.request': command({ right: 'participate', verb: 'request the floor', payload: forDelegation }),
+  'speakers.withdraw': command({ right: 'participate', verb: 'withdraw from the list of speakers', payload: forDelegation }),
+  'speakers.pointOfOrder': command({ right: 'participate', verb: 'raise a point of order', payload: forDelegation }),
+  'speakers.next': command({ right: 'preside', verb: 'give the floor', payload: onItem }),
+  'speakers.giveFloor': command({
+    right: 'preside',
+    verb: 'give the floor',
+    payload: z.object({ itemId, delegation: DelegationId }).strict(),
+  }),
+  'speakers.remove': command({
+    right: 'preside',
+    verb: 'remove a speaker from the list',
+    payload: z.object({ itemId, delegation: DelegationId }).strict(),
+  }),
+  'speakers.endSpeech': command({ right: 'preside', verb: 'end a speech', payload: onItem }),
+  'speakers.close': command({ right: 'preside', verb: 'close the list of speakers', payload: onItem }),
+  'speakers.reopen': command({ right: 'preside', verb: 'reopen the list of speakers', payload: onItem }),
+
+  'timer.pause': command({ right: 'preside', verb: 'pause the speaking timer', payload: z.object({}).strict() }),
+  'timer.resume': command({ right: 'preside', verb: 'resume the speaking timer', payload: z.object({}).strict() }),
+  'timer.extend': command({
+    right: 'preside',
+    verb: 'extend the speaking time',
+    payload: z.object({ seconds: z.number().int().min(1).max(3600) }).strict(),
   }),
 } as const;
 

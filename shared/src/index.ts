@@ -1,3 +1,4 @@
+export * from './agenda';
 export * from './api';
 export * from './colors';
 export * from './commands';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as Y from 'yjs';
 import { DelegationId } from './ids';
+import type { AgendaItem, AgendaItemState } from './agenda';
 
 /** The sitting's own state, set by the chair with `session.setState`. */
 export const SessionState = z.enum(['scheduled', 'open', 'suspended', 'closed']);
@@ -27,18 +28,6 @@ export const Delegation = z.object({
 });
 export type Delegation = z.infer<typeof Delegation>;
 
-export const AgendaItemState = z.enum(['pending', 'open', 'closed', 'deferred']);
-export type AgendaItemState = z.infer<typeof AgendaItemState>;
-
-export const AgendaItem = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string().optional(),
-  durationMin: z.number().optional(),
-  state: AgendaItemState,
-});
-export type AgendaItem = z.infer<typeof AgendaItem>;
-
 export const SessionMeta = z.object({
   title: z.string(),
   venue: z.string().optional(),
@@ -63,10 +52,13 @@ export const SESSION_DOC = {
   agenda: 'agenda',
 } as const;
 
+/** An agenda item as read: its number is its position, 1, 2, 3 … */
+export type AgendaItemView = AgendaItem & { number: number };
+
 export interface SessionView {
   meta: SessionMeta;
   delegations: Delegation[];
-  agenda: AgendaItem[];
+  agenda: AgendaItemView[];
 }
 
 export function sessionMeta(doc: Y.Doc): Y.Map<unknown> {
@@ -85,10 +77,14 @@ export function readSession(doc: Y.Doc): SessionView {
   return {
     meta: { ...meta, state: meta.state ?? 'scheduled' },
     delegations: sessionDelegations(doc).toArray(),
-    agenda: sessionAgenda(doc)
-      .toArray()
-      .map((m) => m.toJSON() as AgendaItem),
+    agenda: readAgenda(doc).map((item, i) => ({ ...item, number: i + 1 })),
   };
+}
+
+export function readAgenda(doc: Y.Doc): AgendaItem[] {
+  return sessionAgenda(doc)
+    .toArray()
+    .map((m) => m.toJSON() as AgendaItem);
 }
 
 export interface NewSession {
@@ -97,7 +93,7 @@ export interface NewSession {
   date?: string;
   host?: string;
   delegations: Delegation[];
-  agenda: Omit<AgendaItem, 'state'>[];
+  agenda: Pick<AgendaItem, 'id' | 'title' | 'description' | 'durationMin'>[];
   createdAt: number;
 }
 

@@ -14,10 +14,32 @@ import {
 import type { DocStore } from '../store/DocStore';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import type { Handler, HandlerMap } from './context';
+import * as agenda from './agenda';
 import { setState } from './session';
+import * as speakers from './speakers';
+import * as timer from './timer';
 
 const HANDLERS: HandlerMap = {
   'session.setState': setState,
+  'agenda.add': agenda.add,
+  'agenda.update': agenda.update,
+  'agenda.move': agenda.move,
+  'agenda.remove': agenda.remove,
+  'agenda.open': agenda.open,
+  'agenda.close': agenda.close,
+  'agenda.defer': agenda.defer,
+  'speakers.request': speakers.request,
+  'speakers.withdraw': speakers.withdraw,
+  'speakers.pointOfOrder': speakers.pointOfOrder,
+  'speakers.next': speakers.next,
+  'speakers.giveFloor': speakers.giveFloor,
+  'speakers.remove': speakers.remove,
+  'speakers.endSpeech': speakers.endSpeech,
+  'speakers.close': speakers.close,
+  'speakers.reopen': speakers.reopen,
+  'timer.pause': timer.pause,
+  'timer.resume': timer.resume,
+  'timer.extend': timer.extend,
 };
 
 function refusal(actor: Actor, verb: string): PlenaryError {

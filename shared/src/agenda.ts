@@ -1,0 +1,312 @@
+import { z } from 'zod';
+import { PlenaryError } from './errors';
+
+/**
+ * The agenda and the lists of speakers as pure rules over plain values: every function takes the
+ * current state and the server's time and returns what changes, or throws a PlenaryError. The
+ * server applies the result to the session doc; tests drive these with fake clocks.
+ */
+
+export const AgendaItemState = z.enum(['pending', 'open', 'closed', 'deferred']);
+export type AgendaItemState = z.infer<typeof AgendaItemState>;
+
+export const DEFAULT_SPEAKING_TIME_SEC = 180;
+
+export const SpeakerEntry = z.object({
+  delegation: z.string(),
+  pointOfOrder: z.boolean(),
+  requestedAt: z.number(),
+});
+export type SpeakerEntry = z.infer<typeof SpeakerEntry>;
+
+/** Who has the floor, and the speaking timer, in server time (ms since epoch). */
+export const Floor = z.object({
+  delegation: z.string(),
+  pointOfOrder: z.boolean(),
+  startedAt: z.number(),
+  /** time granted, extended by `timer.extend` */
+  allottedMs: z.number(),
+  /** time spoken before the current run of the timer */
+  elapsedMs: z.number(),
+  /** when the timer last started running; null while paused */
+  runningSince: z.number().nullable(),
+});
+export type Floor = z.infer<typeof Floor>;
+
+/** An agenda item as stored in the session doc (a Y.Map with these keys). */
+export const AgendaItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  /** planned duration */
+  durationMin: z.number().optional(),
+  state: AgendaItemState,
+  openedAt: z.number().optional(),
+  closedAt: z.number().optional(),
+  /** time the item was open, over all its openings, up to the last close or defer */
+  usedMs: z.number().optional(),
+  /** time granted to each speaker */
+  speakingTimeSec: z.number().optional(),
+  /** time each delegation may speak on this item in all */
+  budgetSec: z.number().optional(),
+  speakersClosed: z.boolean().optional(),
+  queue: z.array(SpeakerEntry).optional(),
+  floor: Floor.nullable().optional(),
+  /** time spoken per delegation on this item, finished speeches only */
+  spokenMs: z.record(z.string(), z.number()).optional(),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+/** The fields of an item a rule may change; `null` removes an optional field. */
+export type ItemPatch = { [K in keyof AgendaItem]?: AgendaItem[K] | null };
+
+export const ItemFields = {
+  title: z.string().trim().min(1).max(300),
+  description: z.string().trim().max(4000),
+  durationMin: z.number().int().min(1).max(24 * 60),
+  speakingTimeSec: z.number().int().min(10).max(60 * 60),
+  budgetSec: z.number().int().min(10).max(24 * 60 * 60),
+};
+
+// ---- reading the clock ----
+
+export function floorElapsedMs(floor: Floor, now: number): number {
+  return floor.elapsedMs + (floor.runningSince === null ? 0 : Math.max(0, now - floor.runningSince));
+}
+
+/** Negative in overtime. */
+export function floorRemainingMs(floor: Floor, now: number): number {
+  return floor.allottedMs - floorElapsedMs(floor, now);
+}
+
+export function itemUsedMs(item: AgendaItem, now: number): number {
+  return (item.usedMs ?? 0) + (item.state === 'open' && item.openedAt !== undefined ? Math.max(0, now - item.openedAt) : 0);
+}
+
+/** Time a delegation has spoken on an item, the running speech included. */
+export function spokenOnItemMs(item: AgendaItem, delegation: string, now: number): number {
+  const done = item.spokenMs?.[delegation] ?? 0;
+  return done + (item.floor?.delegation === delegation ? floorElapsedMs(item.floor, now) : 0);
+}
+
+/** Time spoken per delegation over the whole sitting, running speech included. */
+export function spokenBySitting(items: AgendaItem[], now: number): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const item of items) {
+    for (const [d, ms] of Object.entries(item.spokenMs ?? {})) total[d] = (total[d] ?? 0) + ms;
+    if (item.floor) total[item.floor.delegation] = (total[item.floor.delegation] ?? 0) + floorElapsedMs(item.floor, now);
+  }
+  return total;
+}
+
+/** Time spoken on an item by all delegations, running speech included. */
+export function spokenOnItemTotalMs(item: AgendaItem, now: number): number {
+  const done = Object.values(item.spokenMs ?? {}).reduce((a, b) => a + b, 0);
+  return done + (item.floor ? floorElapsedMs(item.floor, now) : 0);
+}
+
+// ---- agenda ----
+
+export function label(item: AgendaItem, index: number): string {
+  return `item ${index + 1} (${item.title})`;
+}
+
+/** Ends the current speech, if any: its time is added to the delegation's account. */
+export function endSpeechPatch(item: AgendaItem, now: number): ItemPatch {
+  if (!item.floor) return {};
+  const spoken = { ...(item.spokenMs ?? {}) };
+  spoken[item.floor.delegation] = (spoken[item.floor.delegation] ?? 0) + floorElapsedMs(item.floor, now);
+  return { floor: null, spokenMs: spoken };
+}
+
+/** Leaves the open state: the speech ends and the open time is added to the item's time used. */
+function leaveOpen(item: AgendaItem, now: number): ItemPatch {
+  return {
+    ...endSpeechPatch(item, now),
+    usedMs: itemUsedMs(item, now),
+    closedAt: now,
+  };
+}
+
+/** `agenda.open`: opens one item and closes the one that was open. */
+export function openItem(items: AgendaItem[], itemId: string, now: number): Map<string, ItemPatch> {
+  const index = findIndex(items, itemId);
+  const item = items[index]!;
+  if (item.state === 'open') throw new PlenaryError('CONFLICT', `${cap(label(item, index))} is already open`);
+  const patches = new Map<string, ItemPatch>();
+  items.forEach((other) => {
+    if (other.state === 'open') patches.set(other.id, { ...leaveOpen(other, now), state: 'closed' });
+  });
+  patches.set(item.id, { state: 'open', openedAt: now });
+  return patches;
+}
+
+export function closeItem(items: AgendaItem[], itemId: string, now: number): ItemPatch {
+  const index = findIndex(items, itemId);
+  const item = items[index]!;
+  if (item.state !== 'open') throw new PlenaryError('CONFLICT', `Only the open item can be closed; ${label(item, index)} is ${item.state}`);
+  return { ...leaveOpen(item, now), state: 'closed' };
+}
+
+export function deferItem(items: AgendaItem[], itemId: string, now: number): ItemPatch {
+  const index = findIndex(items, itemId);
+  const item = items[index]!;
+  if (item.state === 'deferred') throw new PlenaryError('CONFLICT', `${cap(label(item, index))} is already deferred`);
+  if (item.state === 'closed') throw new PlenaryError('CONFLICT', `${cap(label(item, index))} is closed; open it again to defer it`);
+  return item.state === 'open' ? { ...leaveOpen(item, now), state: 'deferred' } : { state: 'deferred' };
+}
+
+export function checkRemovable(items: AgendaItem[], itemId: string): void {
+  const index = findIndex(items, itemId);
+  const item = items[index]!;
+  if (item.state === 'open') throw new PlenaryError('CONFLICT', `${cap(label(item, index))} is open; close it before removing it`);
+}
+
+export function checkMove(items: AgendaItem[], itemId: string, toIndex: number): number {
+  const from = findIndex(items, itemId);
+  if (toIndex < 0 || toIndex >= items.length) {
+    throw new PlenaryError('INVALID', `toIndex must be between 0 and ${items.length - 1}`);
+  }
+  return from;
+}
+
+// ---- the list of speakers ----
+
+function queueOf(item: AgendaItem): SpeakerEntry[] {
+  return item.queue ?? [];
+}
+
+function requireOpen(item: AgendaItem, index: number, what: string): void {
+  if (item.state !== 'open') throw new PlenaryError('CONFLICT', `${cap(what)} only on the open item; ${label(item, index)} is ${item.state}`);
+}
+
+/** `speakers.request`: the delegation joins the end of the list, once. */
+export function requestFloor(items: AgendaItem[], itemId: string, delegation: string, now: number): ItemPatch {
+  const index = findIndex(items, itemId);
+  const item = items[index]!;
+  if (item.state === 'closed' || item.state === 'deferred') {
+    throw new PlenaryError('CONFLICT', `The list of speakers of ${label(item, index)} is not taking requests: the item is ${item.state}`);
+  }
+  if (item.speakersClosed) throw new PlenaryError('CONFLICT', `The list of speakers of ${label(item, index)} is closed`);
+  if (item.floor?.delegation === delegation) throw new PlenaryError('CONFLICT', 'This delegation has the floor');
+  if (queueOf(item).some((e) => e.delegation === delegation)) {
+    throw new PlenaryError('CONFLICT', 'This delegation is already on the list of speakers');
+  }
+  return { queue: [...queueOf(item), { delegation, pointOfOrder: false, requestedAt: now }] };
+}
+
+/**
+ * `speakers.pointOfOrder`: the delegation goes to the front, behind earlier points of order,
+ * even when the list is closed. A delegation already on the list moves there: it is on the list
+ * once.
+ */
+export function pointOfOrder(items: AgendaItem[], itemId: string, delegation: string, now: number): ItemPatch {
+  const index = findIndex(items, itemId);
+  const item = items[index]!;
+  requireOpen(item, index, 'a point of order can be raised');
+  if (item.floor?.delegation === delegation) throw new PlenaryError('CONFLICT', 'This delegation has the floor');
+  const queue = queueOf(item);
+  if (queue.some((e) => e.delegation === delegation && e.pointOfOrder)) {
+    throw new PlenaryError('CONFLICT', 'This delegation has already raised a point of order');
+  }
+  const rest = queue.filter((e) => e.delegation !== delegation);
+  const firstOrdinary = rest.findIndex((e) => !e.pointOfOrder);
+  const at = firstOrdinary < 0 ? rest.length : firstOrdinary;
+  return { queue: [...rest.slice(0, at), { delegation, pointOfOrder: true, requestedAt: now }, ...rest.slice(at)] };
+}
+
+export function withdraw(items: AgendaItem[], itemId: string, delegation: string): ItemPatch {
+  const index = findIndex(items, itemId);
+  const item = items[index]!;
+  const queue = queueOf(item);
+  if (!queue.some((e) => e.delegation === delegation)) {
+    throw new PlenaryError('NOT_FOUND', `This delegation is not on the list of speakers of ${label(item, index)}`);
+  }
+  return { queue: queue.filter((e) => e.delegation !== delegation) };
+}
+
+function takeFloor(item: AgendaItem, entry: SpeakerEntry, now: number): ItemPatch {
+  return {
+    ...endSpeechPatch(item, now),
+    queue: queueOf(item).filter((e) => e.delegation !== entry.delegation),
+    floor: {
+      delegation: entry.delegation,
+      pointOfOrder: entry.pointOfOrder,
+      startedAt: now,
+      allottedMs: (item.speakingTimeSec ?? DEFAULT_SPEAKING_TIME_SEC) * 1000,
+      elapsedMs: 0,
+      runningSince: now,
+    },
+  };
+}
+
+/** `speakers.next`: the first on the list takes the floor; the current speech ends. */
+export function nextSpeaker(items: AgendaItem[], itemId: string, now: number): ItemPatch {
+  const index = findIndex(items, itemId);
+  const item = items[index]!;
+  requireOpen(item, index, 'the floor is given');
+  const first = queueOf(item)[0];
+  if (!first) throw new PlenaryError('CONFLICT', `No one is waiting to speak on ${label(item, index)}`);
+  return takeFloor(item, first, now);
+}
+
+/** `speakers.giveFloor`: any delegation on the list takes the floor. */
+export function giveFloor(items: AgendaItem[], itemId: string, delegation: string, now: number): ItemPatch {
+  const index = findIndex(items, itemId);
+  const item = items[index]!;
+  requireOpen(item, index, 'the floor is given');
+  const entry = queueOf(item).find((e) => e.delegation === delegation);
+  if (!entry) throw new PlenaryError('NOT_FOUND', `This delegation is not on the list of speakers of ${label(item, index)}`);
+  return takeFloor(item, entry, now);
+}
+
+export function endSpeech(items: AgendaItem[], itemId: string, now: number): ItemPatch {
+  const index = findIndex(items, itemId);
+  const item = items[index]!;
+  if (!item.floor) throw new PlenaryError('CONFLICT', `No one has the floor on ${label(item, index)}`);
+  return endSpeechPatch(item, now);
+}
+
+export function setListClosed(items: AgendaItem[], itemId: string, closed: boolean): ItemPatch {
+  const index = findIndex(items, itemId);
+  const item = items[index]!;
+  if (Boolean(item.speakersClosed) === closed) {
+    throw new PlenaryError('CONFLICT', `The list of speakers of ${label(item, index)} is already ${closed ? 'closed' : 'open'}`);
+  }
+  return { speakersClosed: closed };
+}
+
+// ---- the speaking timer (always the open item's) ----
+
+export function openItemWithFloor(items: AgendaItem[]): AgendaItem {
+  const item = items.find((i) => i.state === 'open');
+  if (!item) throw new PlenaryError('CONFLICT', 'No agenda item is open');
+  if (!item.floor) throw new PlenaryError('CONFLICT', 'No one has the floor');
+  return item;
+}
+
+export function pauseTimer(floor: Floor, now: number): Floor {
+  if (floor.runningSince === null) throw new PlenaryError('CONFLICT', 'The timer is already paused');
+  return { ...floor, elapsedMs: floorElapsedMs(floor, now), runningSince: null };
+}
+
+export function resumeTimer(floor: Floor, now: number): Floor {
+  if (floor.runningSince !== null) throw new PlenaryError('CONFLICT', 'The timer is already running');
+  return { ...floor, runningSince: now };
+}
+
+export function extendTimer(floor: Floor, seconds: number): Floor {
+  return { ...floor, allottedMs: floor.allottedMs + seconds * 1000 };
+}
+
+// ---- helpers ----
+
+function findIndex(items: AgendaItem[], itemId: string): number {
+  const index = items.findIndex((i) => i.id === itemId);
+  if (index < 0) throw new PlenaryError('NOT_FOUND', `There is no agenda item "${itemId}"`);
+  return index;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
