@@ -1,0 +1,144 @@
+import * as Y from 'yjs';
+
+/** Where a piece of an update lands in the doc. */
+type Place =
+  /** inside (or on) an existing top-level block of the fragment */
+  | { kind: 'block'; block: Y.XmlElement | Y.XmlText }
+  /** a new top-level block, or inside one */
+  | { kind: 'new-block' }
+  /** in another root type of the doc */
+  | { kind: 'root'; name: string }
+  /** depends on content the doc does not have */
+  | { kind: 'unknown' };
+
+/** What an update would change, found before it is applied. */
+export interface UpdateScope {
+  /** client ids of the structs the update adds */
+  clients: Set<number>;
+  /** existing top-level blocks of the fragment it inserts into, deletes from or reformats */
+  blocks: Set<Y.XmlElement | Y.XmlText>;
+  /** other root types it writes to */
+  otherRoots: Set<string>;
+  /** true when some struct hangs on content the doc does not have */
+  unresolved: boolean;
+  /** text the update inserts into each existing block, in struct order */
+  insertedText: Map<Y.XmlElement | Y.XmlText, string>;
+}
+
+const MAX_DEPTH = 5000;
+
+/** The block a top-level item of the fragment holds (every top-level item holds a type). */
+function blockOf(item: Y.Item): Y.XmlElement | Y.XmlText {
+  return (item.content as Y.ContentType).type as Y.XmlElement | Y.XmlText;
+}
+
+/**
+ * Decodes an update and places every struct it adds and every item it deletes relative to the
+ * top-level blocks of `fragment` — without applying it, since a Yjs change cannot be undone.
+ */
+export function updateScope(doc: Y.Doc, update: Uint8Array, fragment = 'body'): UpdateScope {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const sv = Y.decodeStateVector(Y.encodeStateVector(doc));
+  const body = doc.share.has(fragment) ? doc.getXmlFragment(fragment) : null;
+  const scope: UpdateScope = { clients: new Set(), blocks: new Set(), otherRoots: new Set(), unresolved: false, insertedText: new Map() };
+
+  const fresh = structs.filter((s): s is Y.Item => s instanceof Y.Item && s.id.clock + s.length > (sv.get(s.id.client) ?? 0));
+  for (const s of structs) if (!(s instanceof Y.Skip) && s.id.clock + s.length > (sv.get(s.id.client) ?? 0)) scope.clients.add(s.id.client);
+  const byClient = new Map<number, Y.Item[]>();
+  for (const s of fresh) {
+    let list = byClient.get(s.id.client);
+    if (!list) byClient.set(s.id.client, (list = []));
+    list.push(s);
+  }
+  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+
+  const inUpdate = (id: Y.ID): Y.Item | null => {
+    const list = byClient.get(id.client);
+    if (!list) return null;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = list[mid]!;
+      if (id.clock < s.id.clock) hi = mid - 1;
+      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
+      else return s;
+    }
+    return null;
+  };
+  const inDoc = (id: Y.ID): Y.Item | null => {
+    if (id.clock >= (sv.get(id.client) ?? 0)) return null;
+    const s = Y.getItem(doc.store, id);
+    return s instanceof Y.Item ? s : null;
+  };
+
+  /** Place of an item already in the doc, found by walking up its parents. */
+  const placeInDoc = (item: Y.Item): Place => {
+    let it = item;
+    for (;;) {
+      const parent = it.parent as Y.AbstractType<unknown> | null;
+      if (!parent) return { kind: 'unknown' };
+      if (parent === body) return { kind: 'block', block: blockOf(it) };
+      if (!parent._item) return { kind: 'root', name: Y.findRootTypeKey(parent) };
+      it = parent._item;
+    }
+  };
+  const memo = new Map<Y.Item, Place>();
+  const placeOfNew = (item: Y.Item, depth: number): Place => {
+    const known = memo.get(item);
+    if (known) return known;
+    if (depth > MAX_DEPTH) return { kind: 'unknown' };
+    let place: Place;
+    const parent = item.parent as unknown;
+    if (typeof parent === 'string') {
+      place = parent === fragment ? (item.parentSub === null ? { kind: 'new-block' } : { kind: 'root', name: parent }) : { kind: 'root', name: parent };
+    } else if (parent instanceof Y.ID) {
+      place = placeOfContainer(parent, depth);
+    } else if (item.origin) {
+      place = placeOfSibling(item.origin, depth);
+    } else if (item.rightOrigin) {
+      place = placeOfSibling(item.rightOrigin, depth);
+    } else {
+      place = { kind: 'unknown' };
+    }
+    memo.set(item, place);
+    return place;
+  };
+  const placeOfContainer = (id: Y.ID, depth: number): Place => {
+    const docItem = inDoc(id);
+    if (docItem) return placeInDoc(docItem);
+    const upd = inUpdate(id);
+    return upd ? placeOfNew(upd, depth + 1) : { kind: 'unknown' };
+  };
+  const placeOfSibling = (id: Y.ID, depth: number): Place => {
+    const docItem = inDoc(id);
+    if (docItem) return docItem.parent === body ? { kind: 'new-block' } : placeInDoc(docItem);
+    const upd = inUpdate(id);
+    return upd ? placeOfNew(upd, depth + 1) : { kind: 'unknown' };
+  };
+
+  const record = (place: Place, inserted?: string) => {
+    if (place.kind === 'block') {
+      scope.blocks.add(place.block);
+      if (inserted) scope.insertedText.set(place.block, (scope.insertedText.get(place.block) ?? '') + inserted);
+    } else if (place.kind === 'root') scope.otherRoots.add(place.name);
+    else if (place.kind === 'unknown') scope.unresolved = true;
+  };
+
+  for (const item of fresh) {
+    const text = item.content instanceof Y.ContentString ? (item.content as Y.ContentString).str : undefined;
+    record(placeOfNew(item, 0), text);
+  }
+  for (const [client, ranges] of ds.clients) {
+    for (const { clock, len } of ranges) {
+      let c = clock;
+      const end = Math.min(clock + len, sv.get(client) ?? 0);
+      while (c < end) {
+        const s = Y.getItem(doc.store, Y.createID(client, c));
+        if (s instanceof Y.Item && !s.deleted) record(placeInDoc(s));
+        c = s.id.clock + s.length;
+      }
+    }
+  }
+  return scope;
+}
