@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { createApp } from './http/app';
 import { Metrics } from './metrics';
 import { Presence } from './presence/Presence';
+import { communiquePolicy } from './sittings/CommuniquePolicy';
 import { Sittings } from './sittings/Sittings';
 import { attachSocketServer } from './socket/SocketServer';
 import type { DocStore } from './store/DocStore';
@@ -38,7 +39,12 @@ export async function startServer(config: Config, log: (msg: string) => void = (
   });
   const store = openStore(config);
   const tokens = new InviteTokens(secrets.secret);
-  const rooms = new RoomRegistry(store, { compactEvery: config.compactEvery, unloadAfterMs: config.unloadAfterMs, log });
+  const rooms: RoomRegistry = new RoomRegistry(store, {
+    compactEvery: config.compactEvery,
+    unloadAfterMs: config.unloadAfterMs,
+    log,
+    policyFor: (name) => communiquePolicy(rooms, name),
+  });
   const commands = new Commands(rooms, store, log);
   const presence = new Presence();
   const metrics = new Metrics();

@@ -4,6 +4,7 @@ import { ErrorBody } from './errors';
 import { SessionState } from './session';
 import { ItemFields } from './agenda';
 import { DelegationId } from './ids';
+import { ParagraphStatus } from './drafting';
 
 /** What a client sends as the `cmd` event. `id` is made by the client so a retry applies once. */
 export const CommandEnvelope = z.object({
@@ -103,6 +104,28 @@ export const COMMANDS = {
     right: 'preside',
     verb: 'extend the speaking time',
     payload: z.object({ seconds: z.number().int().min(1).max(3600) }).strict(),
+  }),
+
+  'paragraph.setStatus': command({
+    right: 'preside',
+    verb: 'set the status of a paragraph',
+    payload: z.object({ paragraphId: z.string().min(1).max(64), status: ParagraphStatus }).strict(),
+  }),
+  'comment.add': command({
+    right: 'participate',
+    verb: 'comment',
+    payload: z
+      .object({
+        paragraphId: z.string().min(1).max(64),
+        text: z.string().trim().min(1).max(4000),
+        replyTo: z.string().min(1).max(64).optional(),
+      })
+      .strict(),
+  }),
+  'comment.resolve': command({
+    right: 'participate',
+    verb: 'resolve comments',
+    payload: z.object({ commentId: z.string().min(1).max(64) }).strict(),
   }),
 } as const;
 

@@ -3,6 +3,7 @@ export * from './api';
 export * from './colors';
 export * from './commands';
 export * from './communique';
+export * from './drafting';
 export * from './errors';
 export * from './events';
 export * from './ids';

@@ -11,10 +11,12 @@ import {
   type Actor,
   type CommandType,
 } from '@plenary/shared';
+import type * as Y from 'yjs';
 import type { DocStore } from '../store/DocStore';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import type { Handler, HandlerMap } from './context';
 import * as agenda from './agenda';
+import * as drafting from './drafting';
 import { setState } from './session';
 import * as speakers from './speakers';
 import * as timer from './timer';
@@ -40,7 +42,13 @@ const HANDLERS: HandlerMap = {
   'timer.pause': timer.pause,
   'timer.resume': timer.resume,
   'timer.extend': timer.extend,
+  'paragraph.setStatus': drafting.setStatus,
+  'comment.add': drafting.addComment,
+  'comment.resolve': drafting.resolveComment,
 };
+
+/** Commands whose rules read the communiqué: its room is held open while they run. */
+const READS_COMMUNIQUE: ReadonlySet<CommandType> = new Set(['paragraph.setStatus', 'comment.add']);
 
 function refusal(actor: Actor, verb: string): PlenaryError {
   return new PlenaryError('FORBIDDEN', actor.role === 'observer' ? `Observers cannot ${verb}` : `Only the chair can ${verb}`);
@@ -81,24 +89,26 @@ export class Commands {
     if (stored) return stored;
 
     const handler = HANDLERS[type] as Handler<CommandType>;
-    return this.rooms.with(docName(actor.sid, 'session'), async (room) => {
-      const ackKey = `${key}|${id}`;
-      const outcome = await room.change<Outcome>({
-        actor: key,
-        run: (doc) => {
-          const replay = room.appliedAck(ackKey);
-          if (replay) return { replay };
-          const result = handler({ doc, actor, now: Date.now() }, payload.data as never);
-          room.rememberAck(ackKey, ackOf(result));
-          return { result };
-        },
-        record: (o) =>
-          'replay' in o
-            ? undefined
-            : { sid: actor.sid, id, actor: key, type, payload: payload.data, at: Date.now(), ack: ackOf(o.result) },
+    const apply = (communique?: Y.Doc) =>
+      this.rooms.with(docName(actor.sid, 'session'), async (room) => {
+        const ackKey = `${key}|${id}`;
+        const outcome = await room.change<Outcome>({
+          actor: key,
+          run: (doc) => {
+            const replay = room.appliedAck(ackKey);
+            if (replay) return { replay };
+            const result = handler({ doc, actor, now: Date.now(), ...(communique ? { communique } : {}) }, payload.data as never);
+            room.rememberAck(ackKey, ackOf(result));
+            return { result };
+          },
+          record: (o) =>
+            'replay' in o
+              ? undefined
+              : { sid: actor.sid, id, actor: key, type, payload: payload.data, at: Date.now(), ack: ackOf(o.result) },
+        });
+        return 'replay' in outcome ? outcome.replay : ackOf(outcome.result);
       });
-      return 'replay' in outcome ? outcome.replay : ackOf(outcome.result);
-    });
+    return READS_COMMUNIQUE.has(type) ? this.rooms.with(docName(actor.sid, 'communique'), (c) => apply(c.doc)) : apply();
   }
 }
 

@@ -4,6 +4,8 @@ import type { Actor, CommandPayload, CommandType } from '@plenary/shared';
 /** What a handler sees: the sitting's session doc (inside one transaction), who acts, and when. */
 export interface CommandContext {
   doc: Y.Doc;
+  /** the sitting's communiqué, for the commands that read it */
+  communique?: Y.Doc;
   actor: Actor;
   now: number;
 }

@@ -7,6 +7,7 @@ import {
   readSession,
   sessionMeta,
   COMMUNIQUE_FRAGMENT,
+  communiqueAuthors,
   writeCommuniqueSkeleton,
   type CreateSessionBody,
   type CreateSessionResponse,
@@ -89,6 +90,7 @@ export class Sittings {
         run: (doc) => {
           if (doc.getXmlFragment(COMMUNIQUE_FRAGMENT).length > 0) return;
           writeCommuniqueSkeleton(doc, body.communique ?? { title: body.title, preambular: [''], operative: [''] }, { kind: 'server' });
+          communiqueAuthors(doc).set(String(doc.clientID), 'server');
         },
       }),
     );

@@ -33,7 +33,27 @@ export type Origin =
   | { kind: 'command'; actor: string }
   | { kind: 'server' };
 
+/** A doc's rule on client updates, decided before an update is applied. */
+export type Admission =
+  | { ok: true; /** server changes to make in the same batch, e.g. binding a client id */ after?: (doc: Y.Doc) => void }
+  | {
+      ok: false;
+      /** told to the client in y-websocket's permission-denied message */
+      reason: string;
+      /** close the connection: the client must drop its diverged doc and resync */
+      close?: { code: number; reason: string };
+      /** side effects of the refusal, run once it is decided */
+      onRefused?: () => void;
+    };
+
+export interface RoomPolicy {
+  admit(conn: RoomConnection, update: Uint8Array, doc: Y.Doc): Admission;
+  release(): void;
+}
+
 export interface RoomOptions {
+  /** rules on client updates beyond the connection's write right */
+  policy?: RoomPolicy;
   /** compact the log into a snapshot after this many updates */
   compactEvery: number;
   /** called when the room has no connections, holders or pending work */
@@ -194,6 +214,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.opts.policy?.release();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -288,11 +309,20 @@ export class Room {
   private apply(job: Job, commands: CommandRecord[], settled: (() => void)[]): void {
     if (job.kind === 'update') {
       if (!this.conns.has(job.conn)) return;
+      const verdict: Admission = this.opts.policy?.admit(job.conn, job.update, this.doc) ?? { ok: true };
+      if (!verdict.ok) {
+        job.conn.send(encodePermissionDenied(verdict.reason));
+        if (verdict.close) job.conn.close(verdict.close.code, verdict.close.reason);
+        verdict.onRefused?.();
+        return;
+      }
       try {
         Y.applyUpdate(this.doc, job.update, { kind: 'connection', conn: job.conn } satisfies Origin);
       } catch {
         job.conn.close(1007, 'update could not be applied');
+        return;
       }
+      verdict.after?.(this.doc);
       return;
     }
     const { change, resolve, reject } = job;

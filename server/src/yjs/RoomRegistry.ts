@@ -1,11 +1,13 @@
 import type { DocStore } from '../store/DocStore';
-import { Room } from './Room';
+import { Room, type RoomPolicy } from './Room';
 
 export interface RoomRegistryOptions {
   compactEvery: number;
   /** how long an idle room stays loaded, in ms */
   unloadAfterMs: number;
   log?: (msg: string) => void;
+  /** the rules for a doc's client updates, made when the doc is loaded */
+  policyFor?: (name: string) => Promise<RoomPolicy | undefined>;
 }
 
 /** The open docs of this process: each loaded once, dropped when idle, never served after a failed load. */
@@ -28,12 +30,7 @@ export class RoomRegistry {
     this.cancelUnload(name);
     let room = this.rooms.get(name);
     if (!room) {
-      room = Room.load(name, this.store, {
-        compactEvery: this.opts.compactEvery,
-        onIdle: (r) => this.scheduleUnload(r),
-        onFailed: (r) => this.drop(r),
-        ...(this.opts.log ? { log: this.opts.log } : {}),
-      });
+      room = this.load(name);
       this.rooms.set(name, room);
       const pending = room;
       pending.then(
@@ -44,6 +41,22 @@ export class RoomRegistry {
       );
     }
     return room;
+  }
+
+  private async load(name: string): Promise<Room> {
+    const policy = await this.opts.policyFor?.(name);
+    try {
+      return await Room.load(name, this.store, {
+        compactEvery: this.opts.compactEvery,
+        onIdle: (r) => this.scheduleUnload(r),
+        onFailed: (r) => this.drop(r),
+        ...(policy ? { policy } : {}),
+        ...(this.opts.log ? { log: this.opts.log } : {}),
+      });
+    } catch (err) {
+      policy?.release();
+      throw err;
+    }
   }
 
   /** Runs `fn` with the room held open. */

@@ -1,0 +1,88 @@
+import * as Y from 'yjs';
+import { createHash } from 'node:crypto';
+import { actorKey, communiqueAuthors, docName, newId, parseDocName, sessionComments, statusOf, type Comment } from '@plenary/shared';
+import type { Admission, RoomConnection, RoomPolicy } from '../yjs/Room';
+import type { RoomRegistry } from '../yjs/RoomRegistry';
+import { updateScope } from '../yjs/updateScope';
+
+/** Close codes that tell a client why its doc was refused; 4409 means "drop your copy and resync". */
+export const CLOSE = {
+  lockedParagraph: 4409,
+  foreignClientId: 4403,
+  outsideText: 4400,
+} as const;
+
+function refuse(reason: string, code: number, onRefused?: () => void): Admission {
+  return { ok: false, reason, close: { code, reason }, ...(onRefused ? { onRefused } : {}) };
+}
+
+/**
+ * The communiqué's rules on client updates: only the text fragment is written; each Yjs client id
+ * belongs to the actor who first wrote with it; agreed paragraphs are locked — typing refused
+ * there is kept as a comment on the paragraph, so nothing typed is lost.
+ */
+export async function communiquePolicy(rooms: RoomRegistry, name: string): Promise<RoomPolicy | undefined> {
+  const parsed = parseDocName(name);
+  if (!parsed || parsed.kind !== 'communique') return undefined;
+  const session = await rooms.open(docName(parsed.sid, 'session'));
+  const release = session.hold();
+  const kept = new Set<string>();
+
+  const keepAsComment = (conn: RoomConnection, paragraphId: string, text: string) => {
+    const digest = createHash('sha256').update(`${actorKey(conn.actor)}\n${paragraphId}\n${text}`).digest('hex');
+    if (kept.has(digest)) return; // a client that resends the same refused edit
+    kept.add(digest);
+    const id = newId('c-');
+    const comment: Comment = {
+      id,
+      paragraphId,
+      text,
+      author: actorKey(conn.actor),
+      name: conn.actor.name,
+      at: Date.now(),
+      kind: 'kept-edit',
+    };
+    void session.change({ actor: 'server', run: (doc) => sessionComments(doc).set(id, comment) }).catch(() => kept.delete(digest));
+  };
+
+  return {
+    admit(conn, update, doc): Admission {
+      const scope = updateScope(doc, update);
+      if (scope.otherRoots.size > 0) return refuse('only the text of the communiqué can be edited', CLOSE.outsideText);
+      if (scope.unresolved) return refuse('the edit depends on text the server does not have; resynchronise', CLOSE.outsideText);
+
+      const me = actorKey(conn.actor);
+      const authors = communiqueAuthors(doc);
+      const unbound: number[] = [];
+      for (const client of scope.clients) {
+        const owner = authors.get(String(client));
+        if (owner === undefined) unbound.push(client);
+        else if (owner !== me) return refuse(`Yjs client id ${client} belongs to another participant`, CLOSE.foreignClientId);
+      }
+
+      const locked = [...scope.blocks].filter(
+        (b): b is Y.XmlElement => b instanceof Y.XmlElement && statusOf(session.doc, String(b.getAttribute('id'))) === 'agreed',
+      );
+      if (locked.length > 0) {
+        const reason = 'the paragraph was agreed meanwhile: its text is locked; what you typed is kept as a comment on it';
+        return refuse(reason, CLOSE.lockedParagraph, () => {
+          for (const p of locked) {
+            const typed = scope.insertedText.get(p)?.trim();
+            if (typed) keepAsComment(conn, String(p.getAttribute('id')), typed);
+          }
+        });
+      }
+      if (unbound.length === 0) return { ok: true };
+      return {
+        ok: true,
+        after: (d) =>
+          d.transact(() => {
+            // the binding itself is written with the server's client id: bind that one too
+            if (!authors.has(String(d.clientID))) authors.set(String(d.clientID), 'server');
+            for (const client of unbound) authors.set(String(client), me);
+          }, { kind: 'server' }),
+      };
+    },
+    release,
+  };
+}

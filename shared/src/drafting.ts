@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import * as Y from 'yjs';
+
+/** Status of a communiqué paragraph, set by the chair; kept in the session doc. */
+export const ParagraphStatus = z.enum(['open', 'bracketed', 'agreed-ad-ref', 'agreed']);
+export type ParagraphStatus = z.infer<typeof ParagraphStatus>;
+
+export interface ParagraphStatusEntry {
+  status: ParagraphStatus;
+  /** actor key of who set it */
+  by: string;
+  at: number;
+}
+
+/** A comment on a paragraph. `kind: 'kept-edit'` holds text typed into a paragraph that was locked meanwhile. */
+export interface Comment {
+  id: string;
+  paragraphId: string;
+  text: string;
+  /** actor key, e.g. `delegate:pk` */
+  author: string;
+  /** display name of the author */
+  name: string;
+  at: number;
+  replyTo?: string;
+  kind: 'comment' | 'kept-edit';
+  resolved?: { by: string; at: number };
+}
+
+/**
+ * Layout added to the docs for drafting:
+ * - session doc `paragraphs`: Y.Map paragraphId → ParagraphStatusEntry (absent means `open`)
+ * - session doc `comments`: Y.Map commentId → Comment
+ * - communiqué doc `authors`: Y.Map Yjs client id → actor key, written by the server alone: who
+ *   wrote with which client id, verified
+ */
+export const DRAFTING_DOC = { paragraphs: 'paragraphs', comments: 'comments', authors: 'authors' } as const;
+
+export function paragraphStatuses(sessionDoc: Y.Doc): Y.Map<ParagraphStatusEntry> {
+  return sessionDoc.getMap<ParagraphStatusEntry>(DRAFTING_DOC.paragraphs);
+}
+
+export function sessionComments(sessionDoc: Y.Doc): Y.Map<Comment> {
+  return sessionDoc.getMap<Comment>(DRAFTING_DOC.comments);
+}
+
+export function communiqueAuthors(communiqueDoc: Y.Doc): Y.Map<string> {
+  return communiqueDoc.getMap<string>(DRAFTING_DOC.authors);
+}
+
+export function statusOf(sessionDoc: Y.Doc, paragraphId: string): ParagraphStatus {
+  return paragraphStatuses(sessionDoc).get(paragraphId)?.status ?? 'open';
+}
+
+/** Brackets are marks named `bracket` (stored by y-prosemirror as `bracket` or `bracket--<hash>`). */
+export function isBracketKey(key: string): boolean {
+  return key === 'bracket' || key.startsWith('bracket--');
+}
+
+/** The top-level paragraph of the communiqué with this id, or null. */
+export function findParagraph(communiqueDoc: Y.Doc, paragraphId: string): Y.XmlElement | null {
+  for (const node of communiqueDoc.getXmlFragment('body').toArray()) {
+    if (node instanceof Y.XmlElement && node.getAttribute('id') === paragraphId) return node;
+  }
+  return null;
+}
+
+/** Whether any text of a paragraph carries a bracket. */
+export function hasBrackets(paragraph: Y.XmlElement): boolean {
+  const visit = (node: Y.XmlElement | Y.XmlText): boolean => {
+    if (node instanceof Y.XmlText) {
+      return (node.toDelta() as { attributes?: Record<string, unknown> }[]).some((d) =>
+        Object.keys(d.attributes ?? {}).some(isBracketKey),
+      );
+    }
+    return node.toArray().some((c) => (c instanceof Y.XmlElement || c instanceof Y.XmlText ? visit(c) : false));
+  };
+  return visit(paragraph);
+}
