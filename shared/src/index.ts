@@ -9,4 +9,5 @@ export * from './events';
 export * from './ids';
 export * from './roles';
 export * from './session';
+export * from './snapshot';
 export * from './tokens';

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { can } from '@plenary/shared';
 import { useSocket } from '../hooks/useSocket';
 import { useYDoc } from '../hooks/useYDoc';
@@ -12,6 +12,7 @@ import { SessionStateControls } from './SessionStateControls';
 import { WorkspaceTabs, type Tab } from './WorkspaceTabs';
 import { Agenda } from './Agenda';
 import { PresenceList } from './PresenceList';
+import { SpeakersPanel } from './SpeakersPanel';
 import { CommuniquePanel } from './CommuniquePanel';
 import './Workspace.css';
 
@@ -25,6 +26,11 @@ export function Workspace({ sid, token }: { sid: string; token: string }) {
   const commands = useCommands(socket.socket);
   const browserOnline = useBrowserOnline();
   const [tab, setTab] = useState<Tab>('communique');
+  const tabChosen = useRef(false);
+  const chooseTab = (t: Tab) => {
+    tabChosen.current = true;
+    setTab(t);
+  };
 
   const connection = combineConnection({
     socket: socket.status,
@@ -38,6 +44,11 @@ export function Workspace({ sid, token }: { sid: string; token: string }) {
   useEffect(() => {
     document.title = title ? `${title} — Plenary` : 'Plenary';
   }, [title]);
+
+  // on a narrow screen the chair starts on the speakers, the panel they run the room from
+  useEffect(() => {
+    if (role === 'chair' && !tabChosen.current) setTab('speakers');
+  }, [role]);
 
   useEffect(() => {
     if (!role) return;
@@ -71,16 +82,28 @@ export function Workspace({ sid, token }: { sid: string; token: string }) {
         ]}
         controls={controls}
       />
-      <WorkspaceTabs tab={tab} onChange={setTab} presentCount={socket.presence.length} />
+      <WorkspaceTabs tab={tab} onChange={chooseTab} presentCount={socket.presence.length} />
       <div className="workspace__columns">
         <aside className="workspace__panel workspace__panel--agenda" data-active={tab === 'agenda'} aria-label="Agenda">
-          <Agenda items={view?.agenda ?? null} />
+          <Agenda items={view?.agenda ?? null} preside={!!role && can(role, 'preside')} commands={commands} clockOffset={socket.clockOffset} />
         </aside>
         <section className="workspace__panel workspace__panel--communique" data-active={tab === 'communique'} aria-label="Communiqué">
           <CommuniquePanel doc={communique.doc} provider={communique.provider} synced={communique.synced} welcome={socket.welcome} />
         </section>
-        <aside className="workspace__panel workspace__panel--presence" data-active={tab === 'presence'} aria-label="Present">
-          <PresenceList entries={socket.presence} delegations={view?.delegations ?? []} />
+        <aside className="workspace__panel workspace__panel--side" data-active={tab === 'speakers' || tab === 'presence'} data-tab={tab}>
+          <div className="workspace__side-speakers" data-active={tab === 'speakers'}>
+            <SpeakersPanel
+              agenda={view?.agenda ?? null}
+              delegations={view?.delegations ?? []}
+              role={role}
+              delegation={socket.welcome?.delegation}
+              commands={commands}
+              clockOffset={socket.clockOffset}
+            />
+          </div>
+          <div className="workspace__side-presence" data-active={tab === 'presence'} aria-label="Present" role="region">
+            <PresenceList entries={socket.presence} delegations={view?.delegations ?? []} />
+          </div>
         </aside>
       </div>
     </div>

@@ -1,13 +1,14 @@
 import './WorkspaceTabs.css';
 
-export type Tab = 'agenda' | 'communique' | 'presence';
+export type Tab = 'agenda' | 'communique' | 'speakers' | 'presence';
 
 /** Only on narrow screens (CSS hides it otherwise): the three columns become tabs. */
 export function WorkspaceTabs({ tab, onChange, presentCount }: { tab: Tab; onChange: (t: Tab) => void; presentCount: number }) {
   const tabs: { id: Tab; label: string }[] = [
     { id: 'communique', label: 'Communiqué' },
     { id: 'agenda', label: 'Agenda' },
-    { id: 'presence', label: `Here (${presentCount})` },
+    { id: 'speakers', label: 'Speakers' },
+    { id: 'presence', label: `Here ${presentCount}` },
   ];
   return (
     <nav className="workspace-tabs" role="tablist" aria-label="Panels">

@@ -1,12 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useServerNow } from './useServerNow';
 
 /** The server's time, ticking every `everyMs`. */
 export function useNow(clockOffset: number, everyMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now() + clockOffset);
-  useEffect(() => {
-    setNow(Date.now() + clockOffset);
-    const t = window.setInterval(() => setNow(Date.now() + clockOffset), everyMs);
-    return () => window.clearInterval(t);
-  }, [clockOffset, everyMs]);
-  return now;
+  return useServerNow(clockOffset, everyMs);
 }

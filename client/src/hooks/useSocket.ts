@@ -2,6 +2,13 @@ import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, PresenceEntry, ServerToClientEvents, Welcome } from '@plenary/shared';
 import type { ChannelStatus } from '../lib/connection';
+import { addSample, bestEstimate, type ClockSample } from '../lib/clockSync';
+
+/** pings per measurement: the one with the shortest round trip counts */
+const CLOCK_BURST = 5;
+const CLOCK_GAP_MS = 150;
+/** re-measure this often: laptop clocks drift, and a sleeping laptop jumps */
+const CLOCK_EVERY_MS = 60_000;
 
 export type PlenarySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -27,14 +34,28 @@ export function useSocket(token: string): SocketState {
     const patch = (p: Partial<SocketState>) => setState((s) => ({ ...s, ...p }));
     setState({ ...INITIAL, socket });
 
-    const syncClock = () => {
-      const sent = Date.now();
+    let samples: ClockSample[] = [];
+    let stopped = false;
+    const burstTimers = new Set<number>();
+    const ping = (left: number) => {
+      if (stopped || left <= 0 || !socket.connected) return;
+      const sentAt = Date.now();
       socket.timeout(5000).emit('clock', (err: Error | null, serverTime: number) => {
-        if (err || typeof serverTime !== 'number') return;
-        const now = Date.now();
-        patch({ clockOffset: serverTime + (now - sent) / 2 - now });
+        if (stopped) return;
+        if (!err && typeof serverTime === 'number') {
+          samples = addSample(samples, { sentAt, receivedAt: Date.now(), serverTime });
+          const best = bestEstimate(samples, Date.now());
+          if (best) setState((s) => (Math.abs(s.clockOffset - best.offset) < 1 ? s : { ...s, clockOffset: best.offset }));
+        }
+        const t = window.setTimeout(() => {
+          burstTimers.delete(t);
+          ping(left - 1);
+        }, CLOCK_GAP_MS);
+        burstTimers.add(t);
       });
     };
+    const syncClock = () => ping(CLOCK_BURST);
+    const every = window.setInterval(syncClock, CLOCK_EVERY_MS);
 
     socket.on('connect', () => {
       patch({ status: 'connected', refused: null });
@@ -46,10 +67,16 @@ export function useSocket(token: string): SocketState {
       if (!socket.active) patch({ status: 'disconnected', refused: err.message || 'refused' });
       else patch({ status: 'connecting' });
     });
-    socket.on('welcome', (welcome) => patch({ welcome, clockOffset: welcome.serverTime - Date.now() }));
+    // the welcome's time is a first guess (its travel time unknown) until a ping has answered
+    socket.on('welcome', (welcome) =>
+      setState((s) => ({ ...s, welcome, clockOffset: samples.length > 0 ? s.clockOffset : welcome.serverTime - Date.now() })),
+    );
     socket.on('presence', (presence) => patch({ presence }));
 
     return () => {
+      stopped = true;
+      window.clearInterval(every);
+      for (const t of burstTimers) window.clearTimeout(t);
       socket.removeAllListeners();
       socket.disconnect();
     };
