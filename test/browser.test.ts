@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './helpers/browser';
+import { launchChromium, openInvite } from './helpers/browser';
 import { createSitting, startTestServer, type TestServer } from './helpers/plenary';
 import type { CreateSessionResponse } from '@plenary/shared';
 
@@ -18,14 +18,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function openAs(url: string): Promise<Page> {
-  // one context each: separate tabs with separate sessionStorage, like separate browsers
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.locator('[data-testid="editor"][data-loaded="true"]').waitFor({ timeout: 15_000 });
-  return page;
-}
+const openAs = (url: string) => openInvite(browser, url);
 
 async function typeAtEndOf(page: Page, paragraphText: string, text: string): Promise<void> {
   const p = page.locator('.ProseMirror p', { hasText: paragraphText });
