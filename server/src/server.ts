@@ -8,6 +8,7 @@ import { createApp } from './http/app';
 import { Metrics } from './metrics';
 import { Presence } from './presence/Presence';
 import { communiquePolicy } from './sittings/CommuniquePolicy';
+import { SilenceKeeper } from './sittings/SilenceKeeper';
 import { Sittings } from './sittings/Sittings';
 import { attachSocketServer } from './socket/SocketServer';
 import type { DocStore } from './store/DocStore';
@@ -45,7 +46,10 @@ export async function startServer(config: Config, log: (msg: string) => void = (
     log,
     policyFor: (name) => communiquePolicy(rooms, name),
   });
-  const commands = new Commands(rooms, store, log);
+  const silence = new SilenceKeeper(rooms, log);
+  const commands = new Commands(rooms, store, log, (actor, type) => {
+    if (type === 'silence.start') void silence.watch(actor.sid).catch((err: unknown) => log(`silence watch failed: ${String(err)}`));
+  });
   const presence = new Presence();
   const metrics = new Metrics();
   let publicUrl = config.publicUrl ?? '';
@@ -67,6 +71,8 @@ export async function startServer(config: Config, log: (msg: string) => void = (
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
   publicUrl ||= url;
+  // silences whose deadline passed while the server was down end now; the others are timed again
+  for (const s of await store.listSittings()) void silence.watch(s.sid).catch((err: unknown) => log(`silence watch failed: ${String(err)}`));
 
   let closing: Promise<void> | null = null;
   return {
@@ -79,6 +85,7 @@ export async function startServer(config: Config, log: (msg: string) => void = (
     adminKeyGenerated: secrets.adminKeyGenerated,
     close: () =>
       (closing ??= (async () => {
+        silence.close();
         await rooms.closeAll(1001, 'the server is shutting down');
         for (const ws of wss.clients) ws.terminate();
         wss.close();

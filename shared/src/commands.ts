@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Right } from './roles';
+import { can, type Right, type Role } from './roles';
 import { ErrorBody } from './errors';
 import { SessionState } from './session';
 import { ItemFields } from './agenda';
@@ -22,6 +22,8 @@ interface CommandSpec<P extends z.ZodType> {
   payload: P;
   /** in plain words, for error messages: "Only the chair can <verb>" */
   verb: string;
+  /** sent by a delegation for itself only, not by the chair */
+  delegationOnly?: boolean;
 }
 
 function command<P extends z.ZodType>(spec: CommandSpec<P>): CommandSpec<P> {
@@ -122,6 +124,28 @@ export const COMMANDS = {
       })
       .strict(),
   }),
+  'revision.create': command({
+    right: 'preside',
+    verb: 'issue a revision',
+    payload: z.object({ label: z.string().trim().min(1).max(100).optional() }).strict(),
+  }),
+  'silence.start': command({
+    right: 'preside',
+    verb: 'start a silence procedure',
+    payload: z
+      .object({
+        /** server time, ms since epoch */
+        deadline: z.number().int().positive(),
+        paragraphIds: z.array(z.string().min(1).max(64)).min(1).max(500).optional(),
+      })
+      .strict(),
+  }),
+  'silence.break': command({
+    right: 'participate',
+    delegationOnly: true,
+    verb: 'break silence',
+    payload: z.object({ reason: z.string().trim().min(1).max(2000) }).strict(),
+  }),
   'comment.resolve': command({
     right: 'participate',
     verb: 'resolve comments',
@@ -131,6 +155,12 @@ export const COMMANDS = {
 
 export type CommandType = keyof typeof COMMANDS;
 export type CommandPayload<T extends CommandType> = z.infer<(typeof COMMANDS)[T]['payload']>;
+
+/** Whether a role may send a command at all (delegates are further limited to their own delegation). */
+export function mayCommand(role: Role, type: CommandType): boolean {
+  const spec: CommandSpec<z.ZodType> = COMMANDS[type];
+  return can(role, spec.right) && !(spec.delegationOnly && role !== 'delegate');
+}
 
 export function isCommandType(type: string): type is CommandType {
   return Object.hasOwn(COMMANDS, type);

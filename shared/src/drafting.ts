@@ -27,6 +27,44 @@ export interface Comment {
   resolved?: { by: string; at: number };
 }
 
+/** A stored revision of the communiqué: Rev.1, Rev.2 … */
+export interface Revision {
+  id: string;
+  n: number;
+  label?: string;
+  at: number;
+  /** actor key */
+  by: string;
+  snapshot: import('./snapshot').CommuniqueSnapshot;
+}
+
+export const SilenceState = z.enum(['running', 'broken', 'passed']);
+export type SilenceState = z.infer<typeof SilenceState>;
+
+/** A silence procedure: if nobody breaks silence before the deadline, the paragraphs are agreed. */
+export interface Silence {
+  id: string;
+  state: SilenceState;
+  startedAt: number;
+  /** server ms since epoch */
+  deadline: number;
+  /** null: the whole text */
+  paragraphIds: string[] | null;
+  startedBy: string;
+  brokenBy?: string;
+  reason?: string;
+  endedAt?: number;
+  /** paragraphs agreed when silence passed; those still bracketed are left as they were */
+  agreed?: string[];
+  skipped?: string[];
+}
+
+/** The bracket mark: one per holding delegation, stored by y-prosemirror as `bracket--<hash>`. */
+export interface BracketAttrs {
+  by: string;
+  at?: number;
+}
+
 /**
  * Layout added to the docs for drafting:
  * - session doc `paragraphs`: Y.Map paragraphId → ParagraphStatusEntry (absent means `open`)
@@ -34,7 +72,23 @@ export interface Comment {
  * - communiqué doc `authors`: Y.Map Yjs client id → actor key, written by the server alone: who
  *   wrote with which client id, verified
  */
-export const DRAFTING_DOC = { paragraphs: 'paragraphs', comments: 'comments', authors: 'authors' } as const;
+export const DRAFTING_DOC = {
+  paragraphs: 'paragraphs',
+  comments: 'comments',
+  authors: 'authors',
+  /** session doc: Y.Array of Revision */
+  revisions: 'revisions',
+  /** session doc: Y.Map holding the current silence procedure under key `current` */
+  silence: 'silence',
+} as const;
+
+export function sessionRevisions(sessionDoc: Y.Doc): Y.Array<Revision> {
+  return sessionDoc.getArray<Revision>(DRAFTING_DOC.revisions);
+}
+
+export function currentSilence(sessionDoc: Y.Doc): Silence | undefined {
+  return sessionDoc.getMap<Silence>(DRAFTING_DOC.silence).get('current');
+}
 
 export function paragraphStatuses(sessionDoc: Y.Doc): Y.Map<ParagraphStatusEntry> {
   return sessionDoc.getMap<ParagraphStatusEntry>(DRAFTING_DOC.paragraphs);

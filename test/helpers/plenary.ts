@@ -45,7 +45,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     unloadAfterMs: 200,
     ...overrides,
   };
-  const server = await startServer(config, () => {});
+  const server = await startServer(config, process.env.PLENARY_TEST_LOG ? (m) => console.error(m) : () => {});
   const t: TestServer = {
     server,
     config,

@@ -1,6 +1,6 @@
 import {
   actorKey,
-  can,
+  mayCommand,
   COMMANDS,
   CommandEnvelope,
   describeZodError,
@@ -17,6 +17,8 @@ import type { RoomRegistry } from '../yjs/RoomRegistry';
 import type { Handler, HandlerMap } from './context';
 import * as agenda from './agenda';
 import * as drafting from './drafting';
+import { createRevision } from './revisions';
+import { breakSilence, startSilence } from './silence';
 import { setState } from './session';
 import * as speakers from './speakers';
 import * as timer from './timer';
@@ -45,13 +47,22 @@ const HANDLERS: HandlerMap = {
   'paragraph.setStatus': drafting.setStatus,
   'comment.add': drafting.addComment,
   'comment.resolve': drafting.resolveComment,
+  'revision.create': createRevision,
+  'silence.start': startSilence,
+  'silence.break': breakSilence,
 };
 
 /** Commands whose rules read the communiqué: its room is held open while they run. */
-const READS_COMMUNIQUE: ReadonlySet<CommandType> = new Set(['paragraph.setStatus', 'comment.add']);
+const READS_COMMUNIQUE: ReadonlySet<CommandType> = new Set([
+  'paragraph.setStatus',
+  'comment.add',
+  'revision.create',
+  'silence.start',
+]);
 
-function refusal(actor: Actor, verb: string): PlenaryError {
-  return new PlenaryError('FORBIDDEN', actor.role === 'observer' ? `Observers cannot ${verb}` : `Only the chair can ${verb}`);
+function refusal(actor: Actor, verb: string, spec: { delegationOnly?: boolean }): PlenaryError {
+  if (actor.role === 'observer') return new PlenaryError('FORBIDDEN', `Observers cannot ${verb}`);
+  return new PlenaryError('FORBIDDEN', spec.delegationOnly ? `Only a delegation can ${verb}` : `Only the chair can ${verb}`);
 }
 
 type Outcome = { replay: Ack } | { result: unknown };
@@ -62,6 +73,8 @@ export class Commands {
     private readonly rooms: RoomRegistry,
     private readonly store: DocStore,
     private readonly log: (msg: string) => void = () => {},
+    /** told of every command applied (not of retries) */
+    private readonly onApplied: (actor: Actor, type: CommandType) => void = () => {},
   ) {}
 
   async execute(actor: Actor, raw: unknown): Promise<Ack> {
@@ -80,7 +93,7 @@ export class Commands {
     const { id, type } = envelope.data;
     if (!isCommandType(type)) throw new PlenaryError('INVALID', `Unknown command type "${type.slice(0, 64)}"`);
     const spec = COMMANDS[type];
-    if (!can(actor.role, spec.right)) throw refusal(actor, spec.verb);
+    if (!mayCommand(actor.role, type)) throw refusal(actor, spec.verb, spec);
     const payload = spec.payload.safeParse(envelope.data.payload ?? {});
     if (!payload.success) throw new PlenaryError('INVALID', describeZodError(payload.error, 'payload'));
 
@@ -106,7 +119,9 @@ export class Commands {
               ? undefined
               : { sid: actor.sid, id, actor: key, type, payload: payload.data, at: Date.now(), ack: ackOf(o.result) },
         });
-        return 'replay' in outcome ? outcome.replay : ackOf(outcome.result);
+        if ('replay' in outcome) return outcome.replay;
+        this.onApplied(actor, type);
+        return ackOf(outcome.result);
       });
     return READS_COMMUNIQUE.has(type) ? this.rooms.with(docName(actor.sid, 'communique'), (c) => apply(c.doc)) : apply();
   }

@@ -1,9 +1,19 @@
 import * as Y from 'yjs';
 import { createHash } from 'node:crypto';
-import { actorKey, communiqueAuthors, docName, newId, parseDocName, sessionComments, statusOf, type Comment } from '@plenary/shared';
+import {
+  actorKey,
+  communiqueAuthors,
+  docName,
+  isBracketKey,
+  newId,
+  parseDocName,
+  sessionComments,
+  statusOf,
+  type Comment,
+} from '@plenary/shared';
 import type { Admission, RoomConnection, RoomPolicy } from '../yjs/Room';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
-import { updateScope } from '../yjs/updateScope';
+import { updateScope, type UpdateScope } from '../yjs/updateScope';
 
 /** Close codes that tell a client why its doc was refused; 4409 means "drop your copy and resync". */
 export const CLOSE = {
@@ -11,6 +21,40 @@ export const CLOSE = {
   foreignClientId: 4403,
   outsideText: 4400,
 } as const;
+
+/** Formatting keys already present in a block's text. */
+function keysIn(block: Y.XmlElement | Y.XmlText): Set<string> {
+  const keys = new Set<string>();
+  const visit = (node: Y.XmlElement | Y.XmlText) => {
+    if (node instanceof Y.XmlText) {
+      for (const d of node.toDelta() as { attributes?: Record<string, unknown> }[]) for (const k of Object.keys(d.attributes ?? {})) keys.add(k);
+    } else for (const c of node.toArray()) if (c instanceof Y.XmlElement || c instanceof Y.XmlText) visit(c);
+  };
+  visit(block);
+  return keys;
+}
+
+/**
+ * A bracket is held by the delegation that set it: a new bracket must name the sender's own
+ * delegation (the chair holds none). Yjs re-inserts an existing bracket's mark when text around
+ * it changes; a key already in the paragraph is such a restoration, not a new bracket.
+ */
+function checkBrackets(conn: RoomConnection, scope: UpdateScope): string | null {
+  const existing = new Map<Y.XmlElement | Y.XmlText, Set<string>>();
+  for (const { block, key, value } of scope.formats) {
+    if (!isBracketKey(key) || value === null || value === undefined) continue;
+    const by = (value as { by?: unknown }).by;
+    if (conn.actor.role === 'delegate' && by === conn.actor.delegation) continue;
+    if (block) {
+      if (!existing.has(block)) existing.set(block, keysIn(block));
+      if (existing.get(block)!.has(key)) continue;
+    }
+    return conn.actor.role === 'delegate'
+      ? 'a delegation can bracket text for itself only'
+      : 'the chair does not hold brackets; a bracket is lifted by choosing the text to keep';
+  }
+  return null;
+}
 
 function refuse(reason: string, code: number, onRefused?: () => void): Admission {
   return { ok: false, reason, close: { code, reason }, ...(onRefused ? { onRefused } : {}) };
@@ -59,6 +103,9 @@ export async function communiquePolicy(rooms: RoomRegistry, name: string): Promi
         if (owner === undefined) unbound.push(client);
         else if (owner !== me) return refuse(`Yjs client id ${client} belongs to another participant`, CLOSE.foreignClientId);
       }
+
+      const bracketRefusal = checkBrackets(conn, scope);
+      if (bracketRefusal) return refuse(bracketRefusal, CLOSE.outsideText);
 
       const locked = [...scope.blocks].filter(
         (b): b is Y.XmlElement => b instanceof Y.XmlElement && statusOf(session.doc, String(b.getAttribute('id'))) === 'agreed',

@@ -23,6 +23,8 @@ export interface UpdateScope {
   unresolved: boolean;
   /** text the update inserts into each existing block, in struct order */
   insertedText: Map<Y.XmlElement | Y.XmlText, string>;
+  /** formatting the update adds inside existing blocks or new ones (block null) */
+  formats: { block: Y.XmlElement | Y.XmlText | null; key: string; value: unknown }[];
 }
 
 const MAX_DEPTH = 5000;
@@ -40,7 +42,7 @@ export function updateScope(doc: Y.Doc, update: Uint8Array, fragment = 'body'): 
   const { structs, ds } = Y.decodeUpdate(update);
   const sv = Y.decodeStateVector(Y.encodeStateVector(doc));
   const body = doc.share.has(fragment) ? doc.getXmlFragment(fragment) : null;
-  const scope: UpdateScope = { clients: new Set(), blocks: new Set(), otherRoots: new Set(), unresolved: false, insertedText: new Map() };
+  const scope: UpdateScope = { clients: new Set(), blocks: new Set(), otherRoots: new Set(), unresolved: false, insertedText: new Map(), formats: [] };
 
   const fresh = structs.filter((s): s is Y.Item => s instanceof Y.Item && s.id.clock + s.length > (sv.get(s.id.client) ?? 0));
   for (const s of structs) if (!(s instanceof Y.Skip) && s.id.clock + s.length > (sv.get(s.id.client) ?? 0)) scope.clients.add(s.id.client);
@@ -127,7 +129,12 @@ export function updateScope(doc: Y.Doc, update: Uint8Array, fragment = 'body'): 
 
   for (const item of fresh) {
     const text = item.content instanceof Y.ContentString ? (item.content as Y.ContentString).str : undefined;
-    record(placeOfNew(item, 0), text);
+    const place = placeOfNew(item, 0);
+    record(place, text);
+    if (item.content instanceof Y.ContentFormat) {
+      const { key, value } = item.content as Y.ContentFormat;
+      scope.formats.push({ block: place.kind === 'block' ? place.block : null, key, value });
+    }
   }
   for (const [client, ranges] of ds.clients) {
     for (const { clock, len } of ranges) {

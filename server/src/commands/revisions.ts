@@ -1,0 +1,18 @@
+import { actorKey, communiqueSnapshot, newId, PlenaryError, sessionRevisions, type Revision } from '@plenary/shared';
+import type { Handler } from './context';
+
+export const createRevision: Handler<'revision.create'> = (ctx, { label }) => {
+  if (!ctx.communique) throw new PlenaryError('UNAVAILABLE', 'The communiqué could not be read');
+  const revisions = sessionRevisions(ctx.doc);
+  const n = revisions.length + 1;
+  const revision: Revision = {
+    id: newId('r-'),
+    n,
+    ...(label ? { label } : {}),
+    at: ctx.now,
+    by: actorKey(ctx.actor),
+    snapshot: communiqueSnapshot(ctx.communique),
+  };
+  revisions.push([revision]);
+  return { id: revision.id, n };
+};

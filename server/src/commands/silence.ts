@@ -1,0 +1,74 @@
+import type * as Y from 'yjs';
+import {
+  actorKey,
+  communiqueSnapshot,
+  currentSilence,
+  DRAFTING_DOC,
+  findParagraph,
+  hasBrackets,
+  newId,
+  paragraphStatuses,
+  PlenaryError,
+  type Silence,
+} from '@plenary/shared';
+import type { Handler } from './context';
+
+const MIN_LEAD_MS = 1_000;
+const MAX_LEAD_MS = 14 * 24 * 60 * 60 * 1000;
+
+function setSilence(doc: Y.Doc, silence: Silence): void {
+  doc.getMap<Silence>(DRAFTING_DOC.silence).set('current', silence);
+}
+
+export const startSilence: Handler<'silence.start'> = (ctx, { deadline, paragraphIds }) => {
+  if (!ctx.communique) throw new PlenaryError('UNAVAILABLE', 'The communiqué could not be read');
+  if (currentSilence(ctx.doc)?.state === 'running') throw new PlenaryError('CONFLICT', 'A silence procedure is already running');
+  if (deadline < ctx.now + MIN_LEAD_MS) throw new PlenaryError('INVALID', 'payload.deadline: the deadline must be at least a second away');
+  if (deadline > ctx.now + MAX_LEAD_MS) throw new PlenaryError('INVALID', 'payload.deadline: the deadline must be within 14 days');
+  for (const id of paragraphIds ?? []) {
+    if (!findParagraph(ctx.communique, id)) throw new PlenaryError('NOT_FOUND', `There is no paragraph "${id}" in the communiqué`);
+  }
+  const id = newId('sl-');
+  setSilence(ctx.doc, {
+    id,
+    state: 'running',
+    startedAt: ctx.now,
+    deadline,
+    paragraphIds: paragraphIds ? [...new Set(paragraphIds)] : null,
+    startedBy: actorKey(ctx.actor),
+  });
+  return { id };
+};
+
+export const breakSilence: Handler<'silence.break'> = (ctx, { reason }) => {
+  // the dispatcher lets only delegations send this; kept for direct callers
+  if (ctx.actor.role !== 'delegate') throw new PlenaryError('FORBIDDEN', 'Only a delegation can break silence');
+  const silence = currentSilence(ctx.doc);
+  if (silence?.state !== 'running') throw new PlenaryError('CONFLICT', 'No silence procedure is running');
+  if (ctx.now >= silence.deadline) throw new PlenaryError('CONFLICT', 'The deadline has passed: silence was kept');
+  setSilence(ctx.doc, { ...silence, state: 'broken', brokenBy: ctx.actor.delegation!, reason, endedAt: ctx.now });
+};
+
+/**
+ * Ends a running silence whose deadline has passed: its paragraphs become agreed, except those
+ * that still hold brackets. Returns false when there was nothing to do.
+ */
+export function passSilenceIfDue(session: Y.Doc, communique: Y.Doc, now: number): boolean {
+  const silence = currentSilence(session);
+  if (silence?.state !== 'running' || now < silence.deadline) return false;
+  const ids = silence.paragraphIds ?? communiqueSnapshot(communique).paragraphs.filter((p) => p.kind !== 'text').map((p) => p.id);
+  const agreed: string[] = [];
+  const skipped: string[] = [];
+  const statuses = paragraphStatuses(session);
+  for (const id of ids) {
+    const p = findParagraph(communique, id);
+    if (!p || hasBrackets(p)) {
+      skipped.push(id);
+      continue;
+    }
+    if (statuses.get(id)?.status !== 'agreed') statuses.set(id, { status: 'agreed', by: 'server', at: now });
+    agreed.push(id);
+  }
+  setSilence(session, { ...silence, state: 'passed', endedAt: now, agreed, skipped });
+  return true;
+}
