@@ -70,6 +70,21 @@ function samplePayload(type: CommandType, itemId: string, delegation?: string): 
       return { deadline: Date.now() + 3_600_000, paragraphIds: ['p-unknown'] };
     case 'silence.break':
       return { reason: 'not yet' };
+    case 'cbm.propose':
+      return { title: 'A hotline', description: '', theme: 'counter-terrorism' };
+    case 'cbm.edit':
+      return { cbmId: 'm-unknown', title: 'Renamed' };
+    case 'cbm.cosponsor':
+    case 'cbm.uncosponsor':
+      return { cbmId: 'm-unknown' };
+    case 'cbm.setState':
+      return { cbmId: 'm-unknown', state: 'endorsed' };
+    case 'cbm.comment':
+      return { cbmId: 'm-unknown', text: 'A question' };
+    case 'commitment.add':
+      return { cbmId: 'm-unknown', action: 'Designate a focal point' };
+    case 'commitment.update':
+      return { commitmentId: 'k-unknown', progress: 10 };
     default:
       return { itemId };
   }

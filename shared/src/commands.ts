@@ -5,6 +5,7 @@ import { SessionState } from './session';
 import { ItemFields } from './agenda';
 import { DelegationId } from './ids';
 import { ParagraphStatus } from './drafting';
+import { CbmFields, CbmState, CbmTheme, CommitmentStatus } from './cbm';
 
 /** What a client sends as the `cmd` event. `id` is made by the client so a retry applies once. */
 export const CommandEnvelope = z.object({
@@ -32,6 +33,7 @@ function command<P extends z.ZodType>(spec: CommandSpec<P>): CommandSpec<P> {
 
 const itemId = z.string().min(1).max(64);
 const onItem = z.object({ itemId }).strict();
+const cbmId = z.string().min(1).max(64);
 /** A delegate speaks for their own delegation (named or not); the chair names the delegation. */
 const forDelegation = z.object({ itemId, delegation: DelegationId.optional() }).strict();
 
@@ -145,6 +147,58 @@ export const COMMANDS = {
     delegationOnly: true,
     verb: 'break silence',
     payload: z.object({ reason: z.string().trim().min(1).max(2000) }).strict(),
+  }),
+  'cbm.propose': command({
+    right: 'participate',
+    verb: 'propose a measure',
+    payload: z
+      .object({ title: CbmFields.title, description: CbmFields.description, theme: CbmTheme, itemId: itemId.optional() })
+      .strict(),
+  }),
+  'cbm.edit': command({
+    right: 'participate',
+    verb: 'edit a measure',
+    payload: z
+      .object({
+        cbmId,
+        title: CbmFields.title.optional(),
+        description: CbmFields.description.optional(),
+        theme: CbmTheme.optional(),
+        itemId: itemId.nullable().optional(),
+      })
+      .strict()
+      .refine((p) => Object.keys(p).length > 1, 'name at least one field to change'),
+  }),
+  'cbm.cosponsor': command({ right: 'participate', delegationOnly: true, verb: 'co-sponsor a measure', payload: z.object({ cbmId }).strict() }),
+  'cbm.uncosponsor': command({ right: 'participate', delegationOnly: true, verb: 'stop co-sponsoring a measure', payload: z.object({ cbmId }).strict() }),
+  'cbm.setState': command({
+    right: 'participate',
+    verb: 'change the state of a measure',
+    payload: z.object({ cbmId, state: CbmState }).strict(),
+  }),
+  'cbm.comment': command({
+    right: 'participate',
+    verb: 'comment on a measure',
+    payload: z.object({ cbmId, text: z.string().trim().min(1).max(4000) }).strict(),
+  }),
+  'commitment.add': command({
+    right: 'participate',
+    delegationOnly: true,
+    verb: 'record a commitment',
+    payload: z.object({ cbmId, action: CbmFields.action, deadline: CbmFields.deadline.optional() }).strict(),
+  }),
+  'commitment.update': command({
+    right: 'participate',
+    verb: 'update a commitment',
+    payload: z
+      .object({
+        commitmentId: z.string().min(1).max(64),
+        status: CommitmentStatus.optional(),
+        progress: CbmFields.progress.optional(),
+        note: CbmFields.note.optional(),
+      })
+      .strict()
+      .refine((p) => Object.keys(p).length > 1, 'name at least one of status, progress, note'),
   }),
   'comment.resolve': command({
     right: 'participate',

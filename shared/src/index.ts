@@ -1,5 +1,6 @@
 export * from './agenda';
 export * from './api';
+export * from './cbm';
 export * from './colors';
 export * from './commands';
 export * from './communique';

@@ -2,6 +2,17 @@ import { z } from 'zod';
 import * as Y from 'yjs';
 import { DelegationId } from './ids';
 import type { AgendaItem, AgendaItemState } from './agenda';
+import { sessionCommitments, sessionMeasures, type Commitment, type Measure } from './cbm';
+import {
+  currentSilence,
+  paragraphStatuses,
+  sessionComments,
+  sessionRevisions,
+  type Comment,
+  type ParagraphStatusEntry,
+  type Revision,
+  type Silence,
+} from './drafting';
 
 /** The sitting's own state, set by the chair with `session.setState`. */
 export const SessionState = z.enum(['scheduled', 'open', 'suspended', 'closed']);
@@ -59,6 +70,13 @@ export interface SessionView {
   meta: SessionMeta;
   delegations: Delegation[];
   agenda: AgendaItemView[];
+  /** paragraph id → status; absent means open */
+  paragraphs: Record<string, ParagraphStatusEntry>;
+  comments: Comment[];
+  revisions: Revision[];
+  silence: Silence | null;
+  cbms: Measure[];
+  commitments: Commitment[];
 }
 
 export function sessionMeta(doc: Y.Doc): Y.Map<unknown> {
@@ -78,6 +96,12 @@ export function readSession(doc: Y.Doc): SessionView {
     meta: { ...meta, state: meta.state ?? 'scheduled' },
     delegations: sessionDelegations(doc).toArray(),
     agenda: readAgenda(doc).map((item, i) => ({ ...item, number: i + 1 })),
+    paragraphs: paragraphStatuses(doc).toJSON() as Record<string, ParagraphStatusEntry>,
+    comments: [...sessionComments(doc).values()].sort((a, b) => a.at - b.at),
+    revisions: sessionRevisions(doc).toArray(),
+    silence: currentSilence(doc) ?? null,
+    cbms: [...sessionMeasures(doc).values()].sort((a, b) => a.createdAt - b.createdAt),
+    commitments: [...sessionCommitments(doc).values()].sort((a, b) => a.createdAt - b.createdAt),
   };
 }
 

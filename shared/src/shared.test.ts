@@ -74,6 +74,12 @@ describe('new sitting docs', () => {
       meta: { title: 'T', venue: 'Kabul', state: 'scheduled', createdAt: 5 },
       delegations: [{ id: 'af', name: 'Afghanistan', short: 'AF', color: '#1f77b4', group: 'host' }],
       agenda: [{ id: 'i1', number: 1, title: 'Opening', durationMin: 10, state: 'pending' }],
+      paragraphs: {},
+      comments: [],
+      revisions: [],
+      silence: null,
+      cbms: [],
+      commitments: [],
     });
   });
 

@@ -16,6 +16,7 @@ import type { DocStore } from '../store/DocStore';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import type { Handler, HandlerMap } from './context';
 import * as agenda from './agenda';
+import * as cbm from './cbm';
 import * as drafting from './drafting';
 import { createRevision } from './revisions';
 import { breakSilence, startSilence } from './silence';
@@ -50,6 +51,14 @@ const HANDLERS: HandlerMap = {
   'revision.create': createRevision,
   'silence.start': startSilence,
   'silence.break': breakSilence,
+  'cbm.propose': cbm.propose,
+  'cbm.edit': cbm.edit,
+  'cbm.cosponsor': cbm.cosponsor,
+  'cbm.uncosponsor': cbm.uncosponsor,
+  'cbm.setState': cbm.setState,
+  'cbm.comment': cbm.comment,
+  'commitment.add': cbm.addCommitment,
+  'commitment.update': cbm.updateCommitment,
 };
 
 /** Commands whose rules read the communiqué: its room is held open while they run. */
