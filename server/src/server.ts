@@ -55,7 +55,7 @@ export async function startServer(config: Config, log: (msg: string) => void = (
   let publicUrl = config.publicUrl ?? '';
   const sittings = new Sittings(store, rooms, tokens, { publicUrl: () => publicUrl, tokenDays: config.tokenDays });
 
-  const app = createApp({ store, tokens, sittings, metrics, adminKey: secrets.adminKey, nodeId: config.nodeId, clientDir: config.clientDir });
+  const app = createApp({ store, rooms, tokens, sittings, metrics, adminKey: secrets.adminKey, nodeId: config.nodeId, clientDir: config.clientDir });
   const http = createServer(app);
   const wss = attachYjsEndpoint(http, { tokens, store, rooms, maxFrameBytes: config.maxFrameBytes, log });
   const io = attachSocketServer(http, { tokens, store, commands, presence, maxFrameBytes: config.maxFrameBytes });

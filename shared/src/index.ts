@@ -6,6 +6,7 @@ export * from './commands';
 export * from './communique';
 export * from './drafting';
 export * from './errors';
+export * from './feed';
 export * from './events';
 export * from './ids';
 export * from './roles';

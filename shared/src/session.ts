@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as Y from 'yjs';
 import { DelegationId } from './ids';
 import type { AgendaItem, AgendaItemState } from './agenda';
+import { sessionFeed, type FeedEntry } from './feed';
 import { sessionCommitments, sessionMeasures, type Commitment, type Measure } from './cbm';
 import {
   currentSilence,
@@ -77,6 +78,8 @@ export interface SessionView {
   silence: Silence | null;
   cbms: Measure[];
   commitments: Commitment[];
+  /** the latest activity, oldest first */
+  feed: FeedEntry[];
 }
 
 export function sessionMeta(doc: Y.Doc): Y.Map<unknown> {
@@ -102,6 +105,7 @@ export function readSession(doc: Y.Doc): SessionView {
     silence: currentSilence(doc) ?? null,
     cbms: [...sessionMeasures(doc).values()].sort((a, b) => a.createdAt - b.createdAt),
     commitments: [...sessionCommitments(doc).values()].sort((a, b) => a.createdAt - b.createdAt),
+    feed: sessionFeed(doc).toArray(),
   };
 }
 

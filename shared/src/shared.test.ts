@@ -80,6 +80,7 @@ describe('new sitting docs', () => {
       silence: null,
       cbms: [],
       commitments: [],
+      feed: [],
     });
   });
 

@@ -162,3 +162,15 @@ export function compareSnapshots(older: CommuniqueSnapshot, newer: CommuniqueSna
   });
   return out;
 }
+
+/** The PP/OP label of a paragraph by id, without building the whole snapshot. */
+export function paragraphLabel(doc: Y.Doc, paragraphId: string): string | undefined {
+  const counters = { pp: 0, op: 0 };
+  for (const node of doc.getXmlFragment(COMMUNIQUE_FRAGMENT).toArray()) {
+    if (!(node instanceof Y.XmlElement) || node.nodeName !== NODE.paragraph) continue;
+    const kind = node.getAttribute('kind');
+    const label = kind === 'pp' || kind === 'op' ? `${kind.toUpperCase()}${++counters[kind]}` : undefined;
+    if (node.getAttribute('id') === paragraphId) return label;
+  }
+  return undefined;
+}

@@ -7,6 +7,7 @@ import {
   docName,
   isCommandType,
   PlenaryError,
+  readAgenda,
   type Ack,
   type Actor,
   type CommandType,
@@ -15,6 +16,7 @@ import type * as Y from 'yjs';
 import type { DocStore } from '../store/DocStore';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import type { Handler, HandlerMap } from './context';
+import { appendFeed } from './feed';
 import * as agenda from './agenda';
 import * as cbm from './cbm';
 import * as drafting from './drafting';
@@ -119,7 +121,10 @@ export class Commands {
           run: (doc) => {
             const replay = room.appliedAck(ackKey);
             if (replay) return { replay };
-            const result = handler({ doc, actor, now: Date.now(), ...(communique ? { communique } : {}) }, payload.data as never);
+            const now = Date.now();
+            const agendaBefore = readAgenda(doc);
+            const result = handler({ doc, actor, now, ...(communique ? { communique } : {}) }, payload.data as never);
+            appendFeed(doc, { actor, type, payload: payload.data as Record<string, unknown>, now, agendaBefore, communique });
             room.rememberAck(ackKey, ackOf(result));
             return { result };
           },

@@ -8,9 +8,12 @@ import type { InviteTokens } from '../auth/InviteTokens';
 import type { Metrics } from '../metrics';
 import type { Sittings } from '../sittings/Sittings';
 import type { DocStore } from '../store/DocStore';
+import type { RoomRegistry } from '../yjs/RoomRegistry';
+import { cbmExportRoutes } from './cbmExports';
 
 export interface AppDeps {
   store: DocStore;
+  rooms: RoomRegistry;
   tokens: InviteTokens;
   sittings: Sittings;
   metrics: Metrics;
@@ -59,6 +62,8 @@ export function createApp(deps: AppDeps): express.Express {
     await authenticate(deps.tokens, deps.store, bearer(req), sid);
     res.json(await deps.sittings.read(sid));
   });
+
+  app.use(cbmExportRoutes(deps));
 
   app.use('/api', (req) => {
     throw new PlenaryError('NOT_FOUND', `No API route ${req.method} ${req.path}`);

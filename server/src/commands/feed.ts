@@ -1,0 +1,48 @@
+import type * as Y from 'yjs';
+import {
+  actorKey,
+  FEED_MAX,
+  feedText,
+  newId,
+  paragraphLabel,
+  readAgenda,
+  sessionDelegations,
+  sessionFeed,
+  sessionMeasures,
+  type Actor,
+  type AgendaItem,
+  type CommandType,
+} from '@plenary/shared';
+
+export interface FeedInput {
+  actor: Actor;
+  type: CommandType;
+  payload: Record<string, unknown>;
+  now: number;
+  /** the agenda before the command: a removed item is still named */
+  agendaBefore: AgendaItem[];
+  communique?: Y.Doc | undefined;
+}
+
+/** Adds the plain-words line of an applied command to the sitting's feed, in the same transaction. */
+export function appendFeed(doc: Y.Doc, input: FeedInput): void {
+  const { actor, type, payload, now, agendaBefore, communique } = input;
+  const names = new Map(sessionDelegations(doc).toArray().map((d) => [d.id, d.name]));
+  const open = readAgenda(doc).find((i) => i.state === 'open');
+  const text = feedText(type, payload, {
+    actorName: actor.name,
+    delegationName: (id) => names.get(id) ?? id,
+    item: (id) => {
+      const index = agendaBefore.findIndex((i) => i.id === id);
+      return index < 0 ? undefined : { number: index + 1, title: agendaBefore[index]!.title };
+    },
+    paragraphLabel: (id) => (communique ? paragraphLabel(communique, id) : undefined),
+    measureTitle: (id) => sessionMeasures(doc).get(id)?.title,
+    ...(open?.floor ? { floorAfter: open.floor.delegation } : {}),
+  });
+  if (!text) return;
+  const feed = sessionFeed(doc);
+  const delegation = typeof payload.delegation === 'string' ? payload.delegation : actor.delegation;
+  feed.push([{ id: newId('f-'), at: now, actor: actorKey(actor), ...(delegation ? { delegation } : {}), kind: type.split('.')[0]!, text }]);
+  if (feed.length > FEED_MAX) feed.delete(0, feed.length - FEED_MAX);
+}
