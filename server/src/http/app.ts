@@ -9,6 +9,7 @@ import type { Metrics } from '../metrics';
 import type { Sittings } from '../sittings/Sittings';
 import type { DocStore } from '../store/DocStore';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
+import { auditRoutes } from './auditRoutes';
 import { cbmExportRoutes } from './cbmExports';
 
 export interface AppDeps {
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   app.use(cbmExportRoutes(deps));
+  app.use(auditRoutes(deps));
 
   app.use('/api', (req) => {
     throw new PlenaryError('NOT_FOUND', `No API route ${req.method} ${req.path}`);

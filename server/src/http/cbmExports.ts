@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import {
   docName,
   isOverdue,
@@ -12,6 +12,7 @@ import { authenticate } from '../auth/authenticate';
 import type { InviteTokens } from '../auth/InviteTokens';
 import type { DocStore } from '../store/DocStore';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
+import { bearerOrQueryToken } from './tokens';
 
 export interface CbmExport {
   sessionId: string;
@@ -56,12 +57,6 @@ export function cbmCsv(data: CbmExport): string {
   return [COLUMNS.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\r\n') + '\r\n';
 }
 
-function tokenOf(req: Request): string | undefined {
-  const h = req.get('authorization');
-  if (h?.startsWith('Bearer ')) return h.slice(7).trim();
-  return typeof req.query.token === 'string' ? req.query.token : undefined;
-}
-
 /** `GET /api/sessions/:sid/cbms.json|.csv` with any valid token of the sitting (header or `?token=`). */
 export function cbmExportRoutes(deps: { tokens: InviteTokens; store: DocStore; rooms: RoomRegistry }): Router {
   const router = Router();
@@ -69,7 +64,7 @@ export function cbmExportRoutes(deps: { tokens: InviteTokens; store: DocStore; r
     const format = req.params.format;
     if (format !== 'json' && format !== 'csv') return next();
     const sid = String(req.params.sid);
-    await authenticate(deps.tokens, deps.store, tokenOf(req), sid);
+    await authenticate(deps.tokens, deps.store, bearerOrQueryToken(req), sid);
     const view = await deps.rooms.with(docName(sid, 'session'), (room) => readSession(room.doc));
     const data = cbmExport(sid, view, Date.now());
     res.set('Content-Disposition', `attachment; filename="${sid}-cbms.${format}"`);
