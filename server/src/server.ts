@@ -1,6 +1,9 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type * as Y from 'yjs';
+import { docName, sessionAttendance } from '@plenary/shared';
 import { loadSecrets } from './auth/secrets';
+import { setConnected } from './commands/attendance';
 import { InviteTokens } from './auth/InviteTokens';
 import { Commands } from './commands/Commands';
 import type { Config } from './config';
@@ -58,7 +61,19 @@ export async function startServer(config: Config, log: (msg: string) => void = (
   const app = createApp({ store, rooms, tokens, sittings, metrics, adminKey: secrets.adminKey, nodeId: config.nodeId, clientDir: config.clientDir });
   const http = createServer(app);
   const wss = attachYjsEndpoint(http, { tokens, store, rooms, maxFrameBytes: config.maxFrameBytes, log });
-  const io = attachSocketServer(http, { tokens, store, commands, presence, maxFrameBytes: config.maxFrameBytes });
+  const attendance = (sid: string, run: (doc: Y.Doc) => void) =>
+    rooms
+      .with(docName(sid, 'session'), (room) => room.change({ actor: 'server', run }))
+      .catch((err: unknown) => log(`${sid}: attendance not recorded: ${String(err)}`));
+  const io = attachSocketServer(http, {
+    tokens,
+    store,
+    commands,
+    presence,
+    maxFrameBytes: config.maxFrameBytes,
+    onDelegationPresence: (sid, delegation, connected) =>
+      void attendance(sid, (doc) => setConnected(doc, delegation, connected, Date.now())),
+  });
   metrics.gauge('plenary_docs_loaded', 'Docs held in memory', () => rooms.size);
   metrics.gauge('plenary_yjs_connections', 'Open Yjs connections', () => wss.clients.size);
   metrics.gauge('plenary_socketio_connections', 'Open Socket.IO connections', () => io.engine.clientsCount);
@@ -72,7 +87,13 @@ export async function startServer(config: Config, log: (msg: string) => void = (
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
   publicUrl ||= url;
   // silences whose deadline passed while the server was down end now; the others are timed again
-  for (const s of await store.listSittings()) void silence.watch(s.sid).catch((err: unknown) => log(`silence watch failed: ${String(err)}`));
+  // and nobody is connected to a node that has just started: close what a crash left open
+  for (const s of await store.listSittings()) {
+    void silence.watch(s.sid).catch((err: unknown) => log(`silence watch failed: ${String(err)}`));
+    void attendance(s.sid, (doc) => {
+      for (const [delegation, r] of sessionAttendance(doc).entries()) if (r.connected) setConnected(doc, delegation, false, Date.now());
+    });
+  }
 
   let closing: Promise<void> | null = null;
   return {

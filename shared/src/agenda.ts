@@ -54,6 +54,8 @@ export const AgendaItem = z.object({
   floor: Floor.nullable().optional(),
   /** time spoken per delegation on this item, finished speeches only */
   spokenMs: z.record(z.string(), z.number()).optional(),
+  /** delegations present at some time while the item was open */
+  attendees: z.array(z.string()).optional(),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 

@@ -200,6 +200,19 @@ export const COMMANDS = {
       .strict()
       .refine((p) => Object.keys(p).length > 1, 'name at least one of status, progress, note'),
   }),
+  'attendance.mark': command({
+    right: 'preside',
+    verb: 'mark attendance',
+    payload: z.object({ delegation: DelegationId, present: z.boolean() }).strict(),
+  }),
+  'focus.set': command({
+    right: 'preside',
+    verb: 'set the focus of the room screen',
+    payload: z
+      .object({ paragraphId: z.string().min(1).max(64).optional(), cbmId: z.string().min(1).max(64).optional() })
+      .strict()
+      .refine((p) => !(p.paragraphId && p.cbmId), 'focus on a paragraph or a measure, not both'),
+  }),
   'comment.resolve': command({
     right: 'participate',
     verb: 'resolve comments',

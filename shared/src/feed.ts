@@ -125,6 +125,10 @@ export function feedText(type: CommandType, payload: P, c: FeedContext): string 
       return `${who} committed to “${String(payload.action)}” under ${measure(payload.cbmId)}`;
     case 'commitment.update':
       return `${who} reported on a commitment${payload.progress !== undefined ? ` (${Number(payload.progress)} %)` : ''}${payload.status ? `: ${String(payload.status).replace(/-/g, ' ')}` : ''}`;
+    case 'attendance.mark':
+      return payload.present ? `${who} marked ${del(payload.delegation)} present in the room` : `${who} marked ${del(payload.delegation)} absent from the room`;
+    case 'focus.set':
+      return null;
     default:
       return null;
   }

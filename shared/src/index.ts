@@ -1,4 +1,5 @@
 export * from './agenda';
+export * from './attendance';
 export * from './api';
 export * from './cbm';
 export * from './colors';

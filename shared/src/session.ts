@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { DelegationId } from './ids';
 import type { AgendaItem, AgendaItemState } from './agenda';
 import { sessionFeed, type FeedEntry } from './feed';
+import { sessionAttendance, type AttendanceRecord } from './attendance';
 import { sessionCommitments, sessionMeasures, type Commitment, type Measure } from './cbm';
 import {
   currentSilence,
@@ -49,6 +50,8 @@ export const SessionMeta = z.object({
   host: z.string().optional(),
   state: SessionState,
   createdAt: z.number(),
+  /** what the room screen shows, set by the chair */
+  focus: z.object({ paragraphId: z.string().optional(), cbmId: z.string().optional(), at: z.number() }).optional(),
 });
 export type SessionMeta = z.infer<typeof SessionMeta>;
 
@@ -80,6 +83,8 @@ export interface SessionView {
   commitments: Commitment[];
   /** the latest activity, oldest first */
   feed: FeedEntry[];
+  /** delegation id → presence over time */
+  attendance: Record<string, AttendanceRecord>;
 }
 
 export function sessionMeta(doc: Y.Doc): Y.Map<unknown> {
@@ -106,6 +111,7 @@ export function readSession(doc: Y.Doc): SessionView {
     cbms: [...sessionMeasures(doc).values()].sort((a, b) => a.createdAt - b.createdAt),
     commitments: [...sessionCommitments(doc).values()].sort((a, b) => a.createdAt - b.createdAt),
     feed: sessionFeed(doc).toArray(),
+    attendance: sessionAttendance(doc).toJSON() as Record<string, AttendanceRecord>,
   };
 }
 

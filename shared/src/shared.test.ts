@@ -81,6 +81,7 @@ describe('new sitting docs', () => {
       cbms: [],
       commitments: [],
       feed: [],
+      attendance: {},
     });
   });
 

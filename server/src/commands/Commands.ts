@@ -18,6 +18,7 @@ import type { RoomRegistry } from '../yjs/RoomRegistry';
 import type { Handler, HandlerMap } from './context';
 import { appendFeed } from './feed';
 import * as agenda from './agenda';
+import * as attendance from './attendance';
 import * as cbm from './cbm';
 import * as drafting from './drafting';
 import { createRevision } from './revisions';
@@ -61,6 +62,8 @@ const HANDLERS: HandlerMap = {
   'cbm.comment': cbm.comment,
   'commitment.add': cbm.addCommitment,
   'commitment.update': cbm.updateCommitment,
+  'attendance.mark': attendance.mark,
+  'focus.set': attendance.setFocus,
 };
 
 /** Commands whose rules read the communiqué: its room is held open while they run. */
@@ -69,6 +72,7 @@ const READS_COMMUNIQUE: ReadonlySet<CommandType> = new Set([
   'comment.add',
   'revision.create',
   'silence.start',
+  'focus.set',
 ]);
 
 function refusal(actor: Actor, verb: string, spec: { delegationOnly?: boolean }): PlenaryError {

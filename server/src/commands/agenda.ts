@@ -10,6 +10,7 @@ import {
 } from '@plenary/shared';
 import type { Handler } from './context';
 import { agendaOf, applyPatch, itemMap, newItemMap } from './agendaDoc';
+import { presentDelegations, recordAttendees } from './attendance';
 
 export const add: Handler<'agenda.add'> = (ctx, { title, description, durationMin, after }) => {
   const { items, array } = agendaOf(ctx);
@@ -51,6 +52,7 @@ export const open: Handler<'agenda.open'> = (ctx, { itemId }) => {
     const patch = patches.get(item.id);
     if (patch) applyPatch(maps[i]!, patch);
   });
+  recordAttendees(ctx.doc, presentDelegations(ctx.doc));
 };
 
 export const close: Handler<'agenda.close'> = (ctx, { itemId }) => {

@@ -16,6 +16,13 @@ export class Presence {
     if (conns?.size === 0) this.bySitting.delete(sid);
   }
 
+  /** Open connections of one actor key (`delegate:pk`) in a sitting. */
+  count(sid: string, key: string): number {
+    let n = 0;
+    for (const actor of this.bySitting.get(sid)?.values() ?? []) if (actorKey(actor) === key) n++;
+    return n;
+  }
+
   list(sid: string): PresenceEntry[] {
     const entries = new Map<string, PresenceEntry>();
     for (const actor of this.bySitting.get(sid)?.values() ?? []) {

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { PlenaryError, type ClientToServerEvents, type ServerToClientEvents } from '@plenary/shared';
+import { actorKey, PlenaryError, type ClientToServerEvents, type ServerToClientEvents } from '@plenary/shared';
 import { authenticate, type AuthenticatedActor } from '../auth/authenticate';
 import type { InviteTokens } from '../auth/InviteTokens';
 import type { Commands } from '../commands/Commands';
@@ -19,6 +19,8 @@ export interface SocketServerDeps {
   commands: Commands;
   presence: Presence;
   maxFrameBytes: number;
+  /** a delegation's first connection opened, or its last one closed */
+  onDelegationPresence?: (sid: string, delegation: string, connected: boolean) => void;
 }
 
 const sittingRoom = (sid: string) => `sitting:${sid}`;
@@ -54,6 +56,8 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
     const room = sittingRoom(actor.sid);
     void socket.join(room);
     deps.presence.add(socket.id, actor);
+    const key = actorKey(actor);
+    if (actor.delegation && deps.presence.count(actor.sid, key) === 1) deps.onDelegationPresence?.(actor.sid, actor.delegation, true);
     socket.emit('welcome', {
       sid: actor.sid,
       role: actor.role,
@@ -73,6 +77,7 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
     });
     socket.on('disconnect', () => {
       deps.presence.remove(actor.sid, socket.id);
+      if (actor.delegation && deps.presence.count(actor.sid, key) === 0) deps.onDelegationPresence?.(actor.sid, actor.delegation, false);
       io.to(room).emit('presence', deps.presence.list(actor.sid));
     });
   });
