@@ -10,6 +10,7 @@ export * from './errors';
 export * from './feed';
 export * from './events';
 export * from './ids';
+export * from './progress';
 export * from './roles';
 export * from './session';
 export * from './snapshot';
