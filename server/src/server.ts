@@ -1,15 +1,17 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type * as Y from 'yjs';
-import { docName, sessionAttendance } from '@plenary/shared';
+import { actorKey, docName, sessionAttendance } from '@plenary/shared';
 import { loadSecrets } from './auth/secrets';
 import { setConnected } from './commands/attendance';
 import { InviteTokens } from './auth/InviteTokens';
+import { joinCluster } from './bus/cluster';
+import { keepSessionsRecoverable, MAX_DISCONNECTION_MS } from './bus/socketAdapter';
 import { Commands } from './commands/Commands';
 import type { Config } from './config';
 import { createApp } from './http/app';
 import { Metrics } from './metrics';
-import { Presence } from './presence/Presence';
+import { LocalPresenceBook } from './presence/PresenceBook';
 import { communiquePolicy } from './sittings/CommuniquePolicy';
 import { SilenceKeeper } from './sittings/SilenceKeeper';
 import { Sittings } from './sittings/Sittings';
@@ -32,7 +34,7 @@ export interface PlenaryServer {
 }
 
 export function openStore(config: Config): DocStore {
-  return config.redisUrl ? new RedisStore(config.redisUrl) : new SqliteStore(config.dataDir);
+  return config.redisUrl ? new RedisStore(config.redisUrl, 'plenary:', config.nodeId) : new SqliteStore(config.dataDir);
 }
 
 /** Starts one Plenary node: HTTP, the Yjs endpoint and Socket.IO on one port. */
@@ -42,18 +44,28 @@ export async function startServer(config: Config, log: (msg: string) => void = (
     ...(config.adminKey ? { adminKey: config.adminKey } : {}),
   });
   const store = openStore(config);
+  // with Redis, any number of nodes may share the store: docs, Socket.IO and presence go through Redis
+  const cluster = store instanceof RedisStore ? joinCluster(store, config.nodeId, log) : null;
+  const exclusive = <T>(sid: string, fn: () => Promise<T>): Promise<T> => (cluster ? cluster.bus.exclusive(docName(sid, 'session'), fn) : fn());
   const tokens = new InviteTokens(secrets.secret);
   const rooms: RoomRegistry = new RoomRegistry(store, {
     compactEvery: config.compactEvery,
     unloadAfterMs: config.unloadAfterMs,
     log,
     policyFor: (name) => communiquePolicy(rooms, name),
+    ...(cluster ? { bus: cluster.bus } : {}),
   });
   const silence = new SilenceKeeper(rooms, log);
-  const commands = new Commands(rooms, store, log, (actor, type) => {
-    if (type === 'silence.start') void silence.watch(actor.sid).catch((err: unknown) => log(`silence watch failed: ${String(err)}`));
-  });
-  const presence = new Presence();
+  const commands = new Commands(
+    rooms,
+    store,
+    log,
+    (actor, type) => {
+      if (type === 'silence.start') void silence.watch(actor.sid).catch((err: unknown) => log(`silence watch failed: ${String(err)}`));
+    },
+    exclusive,
+  );
+  const presence = cluster?.presence ?? new LocalPresenceBook();
   const metrics = new Metrics();
   let publicUrl = config.publicUrl ?? '';
   const sittings = new Sittings(store, rooms, tokens, { publicUrl: () => publicUrl, tokenDays: config.tokenDays });
@@ -65,19 +77,29 @@ export async function startServer(config: Config, log: (msg: string) => void = (
     rooms
       .with(docName(sid, 'session'), (room) => room.change({ actor: 'server', run }))
       .catch((err: unknown) => log(`${sid}: attendance not recorded: ${String(err)}`));
+  // a delegation is connected while it has a connection on any node; counted under the sitting's
+  // lock, so that of two nodes seeing its last tab close and a new one open, the later count wins
+  const followConnections = (sid: string, delegation: string) =>
+    exclusive(sid, async () => {
+      const connected = (await presence.count(sid, actorKey({ role: 'delegate', delegation }))) > 0;
+      await attendance(sid, (doc) => setConnected(doc, delegation, connected, Date.now()));
+    }).catch((err: unknown) => log(`${sid}: attendance not recorded: ${String(err)}`));
   const io = attachSocketServer(http, {
     tokens,
     store,
     commands,
     presence,
     maxFrameBytes: config.maxFrameBytes,
-    onDelegationPresence: (sid, delegation, connected) =>
-      void attendance(sid, (doc) => setConnected(doc, delegation, connected, Date.now())),
+    onDelegationPresence: (sid, delegation) => void followConnections(sid, delegation),
+    log,
+    ...(cluster ? { cluster: { adapter: cluster.socketAdapter, maxDisconnectionMs: MAX_DISCONNECTION_MS, presenceSettleMs: 1000 } } : {}),
   });
+  const stopRecoverySessions = cluster ? keepSessionsRecoverable(io) : () => {};
   metrics.gauge('plenary_docs_loaded', 'Docs held in memory', () => rooms.size);
   metrics.gauge('plenary_yjs_connections', 'Open Yjs connections', () => wss.clients.size);
   metrics.gauge('plenary_socketio_connections', 'Open Socket.IO connections', () => io.engine.clientsCount);
 
+  await cluster?.start();
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
@@ -88,12 +110,25 @@ export async function startServer(config: Config, log: (msg: string) => void = (
   publicUrl ||= url;
   // silences whose deadline passed while the server was down end now; the others are timed again
   // and nobody is connected to a node that has just started: close what a crash left open
+  // (several nodes: what the others still have open stays open)
+  const watchSilences = async () => {
+    for (const s of await store.listSittings()) void silence.watch(s.sid).catch((err: unknown) => log(`silence watch failed: ${String(err)}`));
+  };
   for (const s of await store.listSittings()) {
     void silence.watch(s.sid).catch((err: unknown) => log(`silence watch failed: ${String(err)}`));
+    if (cluster) {
+      void rooms
+        .with(docName(s.sid, 'session'), (room) => [...sessionAttendance(room.doc).entries()].filter(([, r]) => r.connected).map(([d]) => d))
+        .then((open) => open.forEach((d) => void followConnections(s.sid, d)), (err: unknown) => log(`${s.sid}: attendance not checked: ${String(err)}`));
+      continue;
+    }
     void attendance(s.sid, (doc) => {
       for (const [delegation, r] of sessionAttendance(doc).entries()) if (r.connected) setConnected(doc, delegation, false, Date.now());
     });
   }
+  // a silence started on a node that died meanwhile still ends at its deadline
+  const silenceSweep = cluster ? setInterval(() => void watchSilences().catch(() => {}), 30_000) : null;
+  silenceSweep?.unref();
 
   let closing: Promise<void> | null = null;
   return {
@@ -106,6 +141,8 @@ export async function startServer(config: Config, log: (msg: string) => void = (
     adminKeyGenerated: secrets.adminKeyGenerated,
     close: () =>
       (closing ??= (async () => {
+        if (silenceSweep) clearInterval(silenceSweep);
+        stopRecoverySessions();
         silence.close();
         await rooms.closeAll(1001, 'the server is shutting down');
         for (const ws of wss.clients) ws.terminate();
@@ -114,6 +151,7 @@ export async function startServer(config: Config, log: (msg: string) => void = (
         const closed = new Promise<void>((resolve) => io.close(() => resolve()));
         http.closeAllConnections();
         await closed;
+        await cluster?.close();
         await store.close();
       })()),
   };

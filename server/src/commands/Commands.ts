@@ -90,6 +90,8 @@ export class Commands {
     private readonly log: (msg: string) => void = () => {},
     /** told of every command applied (not of retries) */
     private readonly onApplied: (actor: Actor, type: CommandType) => void = () => {},
+    /** runs `fn` alone among every node serving the sitting (several nodes); one node needs no lock */
+    private readonly exclusive: <T>(sid: string, fn: () => Promise<T>) => Promise<T> = (_sid, fn) => fn(),
   ) {}
 
   async execute(actor: Actor, raw: unknown): Promise<Ack> {
@@ -113,35 +115,38 @@ export class Commands {
     if (!payload.success) throw new PlenaryError('INVALID', describeZodError(payload.error, 'payload'));
 
     const key = actorKey(actor);
-    const stored = await this.store.findCommand(actor.sid, key, id);
-    if (stored) return stored;
+    // under the lock, a retry that raced its first attempt on another node finds that attempt's ack
+    return this.exclusive(actor.sid, async () => {
+      const stored = await this.store.findCommand(actor.sid, key, id);
+      if (stored) return stored;
 
-    const handler = HANDLERS[type] as Handler<CommandType>;
-    const apply = (communique?: Y.Doc) =>
-      this.rooms.with(docName(actor.sid, 'session'), async (room) => {
-        const ackKey = `${key}|${id}`;
-        const outcome = await room.change<Outcome>({
-          actor: key,
-          run: (doc) => {
-            const replay = room.appliedAck(ackKey);
-            if (replay) return { replay };
-            const now = Date.now();
-            const agendaBefore = readAgenda(doc);
-            const result = handler({ doc, actor, now, ...(communique ? { communique } : {}) }, payload.data as never);
-            appendFeed(doc, { actor, type, payload: payload.data as Record<string, unknown>, now, agendaBefore, communique });
-            room.rememberAck(ackKey, ackOf(result));
-            return { result };
-          },
-          record: (o) =>
-            'replay' in o
-              ? undefined
-              : { sid: actor.sid, id, actor: key, type, payload: payload.data, at: Date.now(), ack: ackOf(o.result) },
+      const handler = HANDLERS[type] as Handler<CommandType>;
+      const apply = (communique?: Y.Doc) =>
+        this.rooms.with(docName(actor.sid, 'session'), async (room) => {
+          const ackKey = `${key}|${id}`;
+          const outcome = await room.change<Outcome>({
+            actor: key,
+            run: (doc) => {
+              const replay = room.appliedAck(ackKey);
+              if (replay) return { replay };
+              const now = Date.now();
+              const agendaBefore = readAgenda(doc);
+              const result = handler({ doc, actor, now, ...(communique ? { communique } : {}) }, payload.data as never);
+              appendFeed(doc, { actor, type, payload: payload.data as Record<string, unknown>, now, agendaBefore, communique });
+              room.rememberAck(ackKey, ackOf(result));
+              return { result };
+            },
+            record: (o) =>
+              'replay' in o
+                ? undefined
+                : { sid: actor.sid, id, actor: key, type, payload: payload.data, at: Date.now(), ack: ackOf(o.result) },
+          });
+          if ('replay' in outcome) return outcome.replay;
+          this.onApplied(actor, type);
+          return ackOf(outcome.result);
         });
-        if ('replay' in outcome) return outcome.replay;
-        this.onApplied(actor, type);
-        return ackOf(outcome.result);
-      });
-    return READS_COMMUNIQUE.has(type) ? this.rooms.with(docName(actor.sid, 'communique'), (c) => apply(c.doc)) : apply();
+      return READS_COMMUNIQUE.has(type) ? this.rooms.with(docName(actor.sid, 'communique'), (c) => apply(c.doc)) : apply();
+    });
   }
 }
 

@@ -1,10 +1,10 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { actorKey, PlenaryError, type ClientToServerEvents, type ServerToClientEvents } from '@plenary/shared';
 import { authenticate, type AuthenticatedActor } from '../auth/authenticate';
 import type { InviteTokens } from '../auth/InviteTokens';
 import type { Commands } from '../commands/Commands';
-import type { Presence } from '../presence/Presence';
+import type { PresenceBook } from '../presence/PresenceBook';
 import type { DocStore } from '../store/DocStore';
 
 interface SocketData {
@@ -17,10 +17,18 @@ export interface SocketServerDeps {
   tokens: InviteTokens;
   store: DocStore;
   commands: Commands;
-  presence: Presence;
+  presence: PresenceBook;
   maxFrameBytes: number;
-  /** a delegation's first connection opened, or its last one closed */
-  onDelegationPresence?: (sid: string, delegation: string, connected: boolean) => void;
+  /** a delegation's first connection opened or its last one closed (on any node): its attendance follows */
+  onDelegationPresence?: (sid: string, delegation: string) => void;
+  /** several nodes on one Redis: Socket.IO's adapter, with connection-state recovery */
+  cluster?: {
+    adapter: ServerOptions['adapter'];
+    maxDisconnectionMs: number;
+    /** presence lists computed at once on two nodes may arrive in either order: the list is sent again this long after a change */
+    presenceSettleMs: number;
+  };
+  log?: (msg: string) => void;
 }
 
 const sittingRoom = (sid: string) => `sitting:${sid}`;
@@ -35,6 +43,37 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
     pingTimeout: 5000,
     // /yjs upgrades are ours: engine.io must not destroy them
     destroyUpgrade: false,
+    ...(deps.cluster
+      ? {
+          adapter: deps.cluster.adapter,
+          // a recovered socket is authenticated again: its token may have expired meanwhile
+          connectionStateRecovery: { maxDisconnectionDuration: deps.cluster.maxDisconnectionMs, skipMiddlewares: false },
+        }
+      : {}),
+  });
+  const log = deps.log ?? (() => {});
+
+  const settling = new Map<string, NodeJS.Timeout>();
+  const sendPresence = (sid: string) =>
+    void deps.presence.list(sid).then(
+      (list) => io.to(sittingRoom(sid)).emit('presence', list),
+      (err: unknown) => log(`${sid}: presence not sent: ${String(err)}`),
+    );
+  const announce = (sid: string) => {
+    sendPresence(sid);
+    const settleMs = deps.cluster?.presenceSettleMs;
+    if (!settleMs) return;
+    clearTimeout(settling.get(sid));
+    const timer = setTimeout(() => {
+      settling.delete(sid);
+      sendPresence(sid);
+    }, settleMs);
+    timer.unref();
+    settling.set(sid, timer);
+  };
+  deps.presence.onChange((sid, actors) => {
+    announce(sid);
+    for (const delegation of new Set(actors.map((a) => a.delegation))) if (delegation) deps.onDelegationPresence?.(sid, delegation);
   });
 
   io.use((socket, next) => {
@@ -55,9 +94,6 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
     const { actor } = socket.data;
     const room = sittingRoom(actor.sid);
     void socket.join(room);
-    deps.presence.add(socket.id, actor);
-    const key = actorKey(actor);
-    if (actor.delegation && deps.presence.count(actor.sid, key) === 1) deps.onDelegationPresence?.(actor.sid, actor.delegation, true);
     socket.emit('welcome', {
       sid: actor.sid,
       role: actor.role,
@@ -66,7 +102,13 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
       color: actor.color,
       serverTime: Date.now(),
     });
-    io.to(room).emit('presence', deps.presence.list(actor.sid));
+    void deps.presence.add(socket.id, actor).then(
+      (n) => {
+        if (actor.delegation && n === 1) deps.onDelegationPresence?.(actor.sid, actor.delegation);
+        announce(actor.sid);
+      },
+      (err: unknown) => log(`${actor.sid}: presence of ${actorKey(actor)} not recorded: ${String(err)}`),
+    );
 
     socket.on('cmd', (cmd, ack) => {
       if (typeof ack !== 'function') return;
@@ -75,10 +117,16 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
     socket.on('clock', (ack) => {
       if (typeof ack === 'function') ack(Date.now());
     });
-    socket.on('disconnect', () => {
-      deps.presence.remove(actor.sid, socket.id);
-      if (actor.delegation && deps.presence.count(actor.sid, key) === 0) deps.onDelegationPresence?.(actor.sid, actor.delegation, false);
-      io.to(room).emit('presence', deps.presence.list(actor.sid));
+    socket.on('disconnect', (reason) => {
+      // a node shutting down leaves its connections to the other nodes' sweep, which also updates attendance
+      if (deps.cluster && reason === 'server shutting down') return;
+      void deps.presence.remove(actor, socket.id).then(
+        (n) => {
+          if (actor.delegation && n === 0) deps.onDelegationPresence?.(actor.sid, actor.delegation);
+          announce(actor.sid);
+        },
+        (err: unknown) => log(`${actor.sid}: presence of ${actorKey(actor)} not removed: ${String(err)}`),
+      );
     });
   });
   return io;

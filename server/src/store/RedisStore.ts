@@ -10,10 +10,23 @@ export function compareStreamIds(a: string, b: string): number {
   return am === bm ? Number(as - bs) : am < bm ? -1 : 1;
 }
 
-function nextStreamId(id: string): string {
+/** The smallest stream id after `id`: an exclusive start for XRANGE and MINID. */
+export function nextStreamId(id: string): string {
   const [ms, seq] = id.split('-');
   return `${ms}-${BigInt(seq ?? 0) + 1n}`;
 }
+
+const COMPACT = `
+local function pos(id) local ms, seq = string.match(id, '^(%d+)-(%d+)$') return tonumber(ms), tonumber(seq) end
+local cur = redis.call('HGET', KEYS[1], 'upto')
+if cur then
+  local cm, cs = pos(cur)
+  local nm, ns = pos(ARGV[2])
+  if cm > nm or (cm == nm and cs >= ns) then return 0 end
+end
+redis.call('HSET', KEYS[1], 'data', ARGV[1], 'upto', ARGV[2])
+redis.call('XTRIM', KEYS[2], 'MINID', ARGV[3])
+return 1`;
 
 type ExecResult = [Error | null, unknown][] | null;
 
@@ -36,14 +49,16 @@ export class RedisStore implements DocStore {
 
   constructor(
     url: string,
-    private readonly prefix = 'plenary:',
+    readonly prefix = 'plenary:',
+    /** written with each log entry, so that nodes sharing this Redis tell their own entries apart */
+    private readonly nodeId?: string,
   ) {
     this.redis = new Redis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true, lazyConnect: false });
     // errors reach the caller through the failed command; don't crash on the emitter
     this.redis.on('error', () => {});
   }
 
-  private key = {
+  readonly key = {
     log: (doc: string) => `${this.prefix}doc:${doc}:log`,
     snap: (doc: string) => `${this.prefix}doc:${doc}:snap`,
     sittings: () => `${this.prefix}sittings`,
@@ -72,7 +87,8 @@ export class RedisStore implements DocStore {
   async append(name: string, batch: AppendBatch): Promise<string | null> {
     const sid = parseDocName(name)?.sid ?? name;
     const m = this.redis.multi();
-    for (const u of batch.updates) m.xadd(this.key.log(name), '*', 'u', Buffer.from(u.update), 'a', u.actor, 't', String(u.at));
+    const node = this.nodeId ? ['n', this.nodeId] : [];
+    for (const u of batch.updates) m.xadd(this.key.log(name), '*', 'u', Buffer.from(u.update), 'a', u.actor, 't', String(u.at), ...node);
     for (const c of batch.commands) m.hset(this.key.commands(c.sid), `${c.actor}|${c.id}`, JSON.stringify(c.ack));
     for (const e of auditEntries(name, batch)) m.xadd(this.key.audit(sid), '*', 'j', JSON.stringify(e));
     const results = checkExec(await m.exec());
@@ -80,13 +96,8 @@ export class RedisStore implements DocStore {
   }
 
   async compact(name: string, snapshot: Uint8Array, upTo: string): Promise<void> {
-    checkExec(
-      await this.redis
-        .multi()
-        .hset(this.key.snap(name), 'data', Buffer.from(snapshot), 'upto', upTo)
-        .xtrim(this.key.log(name), 'MINID', nextStreamId(upTo))
-        .exec(),
-    );
+    // one script, so that a node behind another never moves the snapshot back over trimmed entries
+    await this.redis.eval(COMPACT, 2, this.key.snap(name), this.key.log(name), Buffer.from(snapshot), upTo, nextStreamId(upTo));
   }
 
   async createSitting(record: SittingRecord): Promise<boolean> {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { actorKey, PlenaryError, type Ack, type Actor } from '@plenary/shared';
+import type { CatchUp, DocBus, DocFollower } from '../bus/DocBus';
 import type { CommandRecord, DocStore, StoredUpdate } from '../store/DocStore';
 import {
   decodeAwareness,
@@ -13,6 +14,7 @@ import {
   type Frame,
 } from './frames';
 import { updateChangesDoc } from './updates';
+import { updateScope } from './updateScope';
 
 /** What a room sees of a connection: never the socket library's object. */
 export interface RoomConnection {
@@ -31,7 +33,9 @@ export type Origin =
   | { kind: 'load' }
   | { kind: 'connection'; conn: RoomConnection }
   | { kind: 'command'; actor: string }
-  | { kind: 'server' };
+  | { kind: 'server' }
+  /** already in the store (written by another node, or read back): relayed, never stored again */
+  | { kind: 'bus'; node: string | null };
 
 /** A doc's rule on client updates, decided before an update is applied. */
 export type Admission =
@@ -61,6 +65,8 @@ export interface RoomOptions {
   /** called once when the store failed and the room must be dropped */
   onFailed?: (room: Room, err: unknown) => void;
   log?: (msg: string) => void;
+  /** other nodes write this doc too: their updates arrive through the bus, server changes take the sitting's lock */
+  bus?: DocBus;
 }
 
 /** A change the server makes to the doc on behalf of an actor, e.g. a command. */
@@ -71,9 +77,14 @@ export interface ServerChange<R> {
   record?: (result: R) => CommandRecord | undefined;
 }
 
+/** Edits a connection sent before its first sync reply, held until that reply arrives. */
+const MAX_HELD = 256;
+
 type Job =
-  | { kind: 'update'; conn: RoomConnection; update: Uint8Array }
-  | { kind: 'change'; change: ServerChange<unknown>; resolve: (r: unknown) => void; reject: (e: unknown) => void };
+  /** `sync`: the connection's sync reply; `early`: an edit sent before it */
+  | { kind: 'update'; conn: RoomConnection; update: Uint8Array; phase?: 'sync' | 'early' }
+  | { kind: 'change'; change: ServerChange<unknown>; resolve: (r: unknown) => void; reject: (e: unknown) => void }
+  | { kind: 'log'; catchUp: CatchUp };
 
 interface Outgoing {
   update: Uint8Array;
@@ -84,16 +95,24 @@ interface Outgoing {
  * One open doc. Every change goes through one loop: apply the waiting jobs to the doc, write the
  * resulting updates to the store, and only then relay them and answer. While a write is in
  * flight new jobs wait, so the doc holds exactly what the store holds whenever a sync reply is
- * computed.
+ * computed. With a bus (several nodes), what other nodes stored comes back from the log as a job
+ * of the same loop: the doc then holds only stored content, possibly a little behind the log.
  */
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   private readonly conns = new Map<RoomConnection, Set<number>>();
+  /** awareness client ids owned by connections on other nodes */
+  private readonly remoteIds = new Map<number, string>();
+  /** connections whose first sync reply (step 2) has arrived */
+  private readonly syncedConns = new Set<RoomConnection>();
+  /** edits that arrived before their connection's sync reply and build on what only that reply holds */
+  private readonly held = new Map<RoomConnection, Uint8Array[]>();
   private inbox: Job[] = [];
   private deferredReplies: (() => void)[] = [];
   private running = false;
   private holders = 0;
+  /** the log position up to which every entry is in the doc (with a bus: as read back, not as written) */
   private lastPos: string | null = null;
   private sinceCompact = 0;
   private failed = false;
@@ -152,15 +171,33 @@ export class Room {
       return;
     }
     this.conns.set(conn, new Set());
+    const bus = this.opts.bus;
+    if (!bus) return this.greet(conn);
+    // a client coming from another node may hold what that node stored and this one has not read
+    // yet: catch up first, or its sync reply would carry it and be refused
+    void this.catchUp(bus)
+      .catch(() => {})
+      .then(() => this.whenPersisted(() => this.greet(conn)));
+  }
+
+  private greet(conn: RoomConnection): void {
+    if (!this.conns.has(conn)) return;
     conn.send(encodeSyncStep1(this.doc));
     const states = this.awareness.getStates();
     if (states.size > 0) conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+  }
+
+  /** Applies what the log holds beyond this room's position (other nodes' writes), in the loop. */
+  private async catchUp(bus: DocBus): Promise<void> {
+    this.follower.log(await bus.readSince(this.name, this.lastPos));
   }
 
   leave(conn: RoomConnection): void {
     const ids = this.conns.get(conn);
     if (!ids) return;
     this.conns.delete(conn);
+    this.syncedConns.delete(conn);
+    this.held.delete(conn);
     if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
     this.checkIdle();
   }
@@ -178,7 +215,10 @@ export class Room {
           if (updateChangesDoc(this.doc, frame.update)) conn.send(encodePermissionDenied(readOnlyReason(this.name, conn)));
           return;
         }
-        this.enqueue({ kind: 'update', conn, update: frame.update });
+        if (frame.kind === 'sync-step2') {
+          this.syncedConns.add(conn);
+          this.enqueue({ kind: 'update', conn, update: frame.update, phase: 'sync' });
+        } else this.enqueue({ kind: 'update', conn, update: frame.update, ...(this.syncedConns.has(conn) ? {} : { phase: 'early' as const }) });
         return;
       case 'awareness':
         this.receiveAwareness(conn, frame.update);
@@ -191,8 +231,33 @@ export class Room {
     }
   }
 
-  /** Runs a server-side change in the loop; resolves with its result once it is stored. */
+  /**
+   * Runs a server-side change in the loop; resolves with its result once it is stored. With a bus
+   * it runs under the sitting's lock, after what other nodes stored is applied.
+   */
   change<R>(change: ServerChange<R>): Promise<R> {
+    const bus = this.opts.bus;
+    if (!bus || this.failed) return this.enqueueChange(change);
+    return bus.exclusive(this.name, async () => {
+      await this.catchUp(bus);
+      return this.enqueueChange(change);
+    });
+  }
+
+  /** What the bus sees of this room. */
+  readonly follower: DocFollower = {
+    position: () => this.lastPos,
+    log: (catchUp) => {
+      if (!this.failed) this.enqueue({ kind: 'log', catchUp });
+    },
+    awareness: (update, node) => this.receiveRemoteAwareness(update, node),
+    localAwareness: () => {
+      const ids = [...this.awareness.getStates().keys()].filter((id) => !this.remoteIds.has(id));
+      return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
+    },
+  };
+
+  private enqueueChange<R>(change: ServerChange<R>): Promise<R> {
     if (this.failed) return Promise.reject(new PlenaryError('UNAVAILABLE', 'Storage is unavailable; try again'));
     return new Promise<R>((resolve, reject) => {
       this.enqueue({ kind: 'change', change: change as ServerChange<unknown>, resolve: resolve as (r: unknown) => void, reject });
@@ -228,8 +293,22 @@ export class Room {
       .filter((e) => !claimedElsewhere.has(e.clientId))
       .map((e) => (e.state ? { ...e, state: { ...e.state, user: conn.identity } } : e));
     if (entries.length === 0) return;
-    for (const e of entries) mine.add(e.clientId);
+    // a client that moved here from a node that died takes its id back from that node
+    for (const e of entries) {
+      mine.add(e.clientId);
+      this.remoteIds.delete(e.clientId);
+    }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn);
+  }
+
+  /** Awareness of a connection on another node; ids a local connection owns are not taken over. */
+  private receiveRemoteAwareness(update: Uint8Array, node: string): void {
+    const local = new Set<number>();
+    for (const ids of this.conns.values()) for (const id of ids) local.add(id);
+    const entries = decodeAwareness(update).filter((e) => !local.has(e.clientId));
+    if (entries.length === 0) return;
+    for (const e of entries) if (e.state) this.remoteIds.set(e.clientId, node);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), { kind: 'bus', node } satisfies Origin);
   }
 
   private readonly onAwarenessUpdate = (
@@ -240,8 +319,15 @@ export class Room {
     if (origin && this.conns.has(origin as RoomConnection)) {
       for (const id of removed) this.conns.get(origin as RoomConnection)!.delete(id);
     }
-    const msg = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const msg = encodeAwareness(update);
     for (const conn of this.conns.keys()) if (conn !== origin) conn.send(msg);
+    // other nodes hear of this node's connections only; a remote state that timed out here is forgotten
+    const mine = changed.filter((id) => !this.remoteIds.has(id));
+    for (const id of removed) this.remoteIds.delete(id);
+    if (this.opts.bus && (origin as Origin | null)?.kind !== 'bus' && mine.length > 0) {
+      this.opts.bus.publishAwareness(this.name, mine.length === changed.length ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, mine));
+    }
   };
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -251,6 +337,10 @@ export class Room {
       // every change must go through the loop, or it would be relayed before it is stored
       this.opts.log?.(`${this.name}: change outside the write loop (origin ${o?.kind ?? 'none'}) refused`);
       throw new Error('change outside the write loop');
+    }
+    if (o?.kind === 'bus') {
+      this.capture.outgoing.push({ update });
+      return;
     }
     const actor = o?.kind === 'connection' ? actorKey(o.conn.actor) : o?.kind === 'command' ? o.actor : 'server';
     this.capture.updates.push({ update, actor, at: Date.now() });
@@ -287,7 +377,8 @@ export class Room {
         if (capture.updates.length > 0 || commands.length > 0) {
           try {
             const pos = await this.store.append(this.name, { updates: capture.updates, commands });
-            if (pos !== null) this.lastPos = pos;
+            // with a bus, other nodes' entries may lie before ours: the position moves as the log is read back
+            if (pos !== null && !this.opts.bus) this.lastPos = pos;
             this.sinceCompact += capture.updates.length;
           } catch (err) {
             this.fail(err, jobs);
@@ -307,8 +398,18 @@ export class Room {
   }
 
   private apply(job: Job, commands: CommandRecord[], settled: (() => void)[]): void {
+    if (job.kind === 'log') return this.applyLog(job.catchUp);
     if (job.kind === 'update') {
       if (!this.conns.has(job.conn)) return;
+      if (job.phase === 'sync') this.releaseHeld(job.conn);
+      // typed while reconnecting, an edit can arrive before the sync reply holding what it builds on
+      if (job.phase === 'early' && updateScope(this.doc, job.update).unresolved) {
+        const held = this.held.get(job.conn) ?? [];
+        if (held.length >= MAX_HELD) return job.conn.close(1008, 'too many edits before the sync reply');
+        held.push(job.update);
+        this.held.set(job.conn, held);
+        return;
+      }
       const verdict: Admission = this.opts.policy?.admit(job.conn, job.update, this.doc) ?? { ok: true };
       if (!verdict.ok) {
         job.conn.send(encodePermissionDenied(verdict.reason));
@@ -338,6 +439,29 @@ export class Room {
     const record = change.record?.(result);
     if (record) commands.push(record);
     settled.push(() => resolve(result));
+  }
+
+  /** Queues a connection's held edits behind its sync reply, which is being applied. */
+  private releaseHeld(conn: RoomConnection): void {
+    const held = this.held.get(conn);
+    this.held.delete(conn);
+    for (const update of held ?? []) this.inbox.push({ kind: 'update', conn, update });
+  }
+
+  /** Applies what the log holds past this room's position; Yjs ignores what the doc already has. */
+  private applyLog({ snapshot, entries }: CatchUp): void {
+    const bus = this.opts.bus;
+    const isNew = (pos: string) => this.lastPos === null || !bus || bus.comparePositions(pos, this.lastPos) > 0;
+    const apply = (update: Uint8Array, node: string | null, pos: string) => {
+      try {
+        Y.applyUpdate(this.doc, update, { kind: 'bus', node } satisfies Origin);
+      } catch (err) {
+        this.opts.log?.(`${this.name}: log entry ${pos} could not be applied: ${String(err)}`);
+      }
+      this.lastPos = pos;
+    };
+    if (snapshot && isNew(snapshot.upto)) apply(snapshot.data, null, snapshot.upto);
+    for (const e of entries) if (isNew(e.id)) apply(e.update, e.node, e.id);
   }
 
   private broadcast(msg: Uint8Array, except?: RoomConnection): void {

@@ -1,3 +1,4 @@
+import type { DocBus } from '../bus/DocBus';
 import type { DocStore } from '../store/DocStore';
 import { Room, type RoomPolicy } from './Room';
 
@@ -8,6 +9,8 @@ export interface RoomRegistryOptions {
   log?: (msg: string) => void;
   /** the rules for a doc's client updates, made when the doc is loaded */
   policyFor?: (name: string) => Promise<RoomPolicy | undefined>;
+  /** other nodes share the store: each loaded doc follows its log */
+  bus?: DocBus;
 }
 
 /** The open docs of this process: each loaded once, dropped when idle, never served after a failed load. */
@@ -15,6 +18,7 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly loaded = new Map<string, Room>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly unfollow = new Map<Room, () => void>();
 
   constructor(
     private readonly store: DocStore,
@@ -46,13 +50,16 @@ export class RoomRegistry {
   private async load(name: string): Promise<Room> {
     const policy = await this.opts.policyFor?.(name);
     try {
-      return await Room.load(name, this.store, {
+      const room = await Room.load(name, this.store, {
         compactEvery: this.opts.compactEvery,
         onIdle: (r) => this.scheduleUnload(r),
         onFailed: (r) => this.drop(r),
         ...(policy ? { policy } : {}),
         ...(this.opts.log ? { log: this.opts.log } : {}),
+        ...(this.opts.bus ? { bus: this.opts.bus } : {}),
       });
+      if (this.opts.bus) this.unfollow.set(room, this.opts.bus.follow(name, room.follower));
+      return room;
     } catch (err) {
       policy?.release();
       throw err;
@@ -76,6 +83,8 @@ export class RoomRegistry {
     const rooms = await Promise.allSettled(this.rooms.values());
     for (const r of rooms) {
       if (r.status !== 'fulfilled') continue;
+      this.unfollow.get(r.value)?.();
+      this.unfollow.delete(r.value);
       r.value.closeAll(code, reason);
       r.value.destroy();
     }
@@ -107,6 +116,8 @@ export class RoomRegistry {
     if (this.loaded.get(room.name) !== room) return;
     this.loaded.delete(room.name);
     this.rooms.delete(room.name);
+    this.unfollow.get(room)?.();
+    this.unfollow.delete(room);
     room.destroy();
   }
 }
