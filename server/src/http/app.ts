@@ -11,6 +11,7 @@ import type { DocStore } from '../store/DocStore';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { auditRoutes } from './auditRoutes';
 import { cbmExportRoutes } from './cbmExports';
+import { exportRoutes } from './exports';
 
 export interface AppDeps {
   store: DocStore;
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.json(await deps.sittings.read(sid));
   });
 
+  app.use(exportRoutes(deps));
   app.use(cbmExportRoutes(deps));
   app.use(auditRoutes(deps));
 

@@ -1,0 +1,81 @@
+import { Router } from 'express';
+import {
+  communiqueSnapshot,
+  docName,
+  paragraphStatuses,
+  PlenaryError,
+  readSession,
+  sessionRevisions,
+  statusOf,
+  type ParagraphStatus,
+} from '@plenary/shared';
+import { authenticate } from '../auth/authenticate';
+import type { InviteTokens } from '../auth/InviteTokens';
+import { renderDocx } from '../export/docx';
+import { renderMarkdown } from '../export/markdown';
+import { exportFileName, type ExportInput } from '../export/model';
+import { renderPdf } from '../export/pdf';
+import type { DocStore } from '../store/DocStore';
+import type { RoomRegistry } from '../yjs/RoomRegistry';
+import { bearerOrQueryToken } from './tokens';
+
+const FORMATS = {
+  md: { type: 'text/markdown; charset=utf-8', render: (input: ExportInput) => Promise.resolve(renderMarkdown(input)) },
+  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
+  pdf: { type: 'application/pdf', render: (input: ExportInput) => renderPdf(input) },
+} as const;
+type Format = keyof typeof FORMATS;
+
+const isFormat = (f: string): f is Format => Object.hasOwn(FORMATS, f);
+
+/** `?rev=N` (a stored revision) and `?status=0|1`, or INVALID naming the parameter. */
+function parseQuery(query: Record<string, unknown>): { rev?: number; showStatus: boolean } {
+  const { rev, status } = query;
+  if (rev !== undefined && (typeof rev !== 'string' || !/^[1-9]\d{0,5}$/.test(rev))) throw new PlenaryError('INVALID', 'rev must be a revision number: 1, 2 …');
+  if (status !== undefined && status !== '0' && status !== '1') throw new PlenaryError('INVALID', 'status must be 0 (no status notes) or 1');
+  return { ...(rev !== undefined ? { rev: Number(rev) } : {}), showStatus: status !== '0' };
+}
+
+/**
+ * `GET /api/sessions/:sid/communique.md|.docx|.pdf` with any valid token of the sitting (header or
+ * `?token=`): the live draft, or Rev.N with `?rev=N`; status notes unless `?status=0`.
+ */
+export function exportRoutes(deps: { tokens: InviteTokens; store: DocStore; rooms: RoomRegistry }): Router {
+  const router = Router();
+  router.get('/api/sessions/:sid/communique.:format', async (req, res, next) => {
+    const format = String(req.params.format);
+    if (!isFormat(format)) return next();
+    const sid = String(req.params.sid);
+    await authenticate(deps.tokens, deps.store, bearerOrQueryToken(req), sid);
+    const { rev, showStatus } = parseQuery(req.query);
+    const generatedAt = Date.now();
+
+    const input = await deps.rooms.with(docName(sid, 'session'), async (session): Promise<ExportInput> => {
+      const { meta } = readSession(session.doc);
+      const base = { meta: { title: meta.title, ...(meta.venue ? { venue: meta.venue } : {}), ...(meta.date ? { date: meta.date } : {}) }, generatedAt, showStatus };
+      if (rev === undefined) {
+        const communique = await deps.rooms.with(docName(sid, 'communique'), (room) => communiqueSnapshot(room.doc));
+        const statuses = Object.fromEntries(communique.paragraphs.map((p) => [p.id, statusOf(session.doc, p.id)]));
+        return { ...base, communique, statuses };
+      }
+      const revision = sessionRevisions(session.doc).toArray().find((r) => r.n === rev);
+      if (!revision) throw new PlenaryError('NOT_FOUND', `There is no Rev.${rev} of this communiqué`);
+      // only the latest status of a paragraph is kept: a status set after the revision tells nothing about it
+      const entries = paragraphStatuses(session.doc);
+      const statuses: Record<string, ParagraphStatus> = {};
+      for (const p of revision.snapshot.paragraphs) {
+        const entry = entries.get(p.id);
+        if (!entry) statuses[p.id] = 'open';
+        else if (entry.at <= revision.at) statuses[p.id] = entry.status;
+      }
+      return { ...base, communique: revision.snapshot, statuses, revision: { n: revision.n, ...(revision.label ? { label: revision.label } : {}), at: revision.at } };
+    });
+
+    const body = await FORMATS[format].render(input);
+    res
+      .type(FORMATS[format].type)
+      .set('Content-Disposition', `attachment; filename="${exportFileName(sid, format, rev)}"`)
+      .send(body);
+  });
+  return router;
+}
