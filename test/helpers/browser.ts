@@ -26,11 +26,17 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Opens an invite link in its own context (its own sessionStorage, like its own browser) and waits for the draft. */
+/**
+ * Opens an invite link in its own context (its own sessionStorage, like its own browser) and waits
+ * for the draft. Observers land on the progress view; this switches them to the workspace.
+ */
 export async function openInvite(browser: Browser, url: string, viewport = { width: 1440, height: 900 }): Promise<import('playwright-core').Page> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(url);
+  const workspace = page.getByTestId('view-workspace');
+  await workspace.waitFor({ timeout: 15_000 });
+  if ((await workspace.getAttribute('aria-pressed')) !== 'true') await workspace.click();
   await page.locator('[data-testid="editor"][data-loaded="true"]').waitFor({ timeout: 15_000 });
   return page;
 }

@@ -2,6 +2,7 @@ import { useInvite } from '../hooks/useInvite';
 import { InviteMessage } from './InviteMessage';
 import { ToastProvider } from './ToastProvider';
 import { Workspace } from './Workspace';
+import { Projector } from './projector/Projector';
 
 export function App() {
   const invite = useInvite();
@@ -15,6 +16,7 @@ export function App() {
         </InviteMessage>
       );
     case 'ok':
+      if (invite.view === 'projector') return <Projector sid={invite.sid} token={invite.token} />;
       return (
         <ToastProvider>
           <Workspace sid={invite.sid} token={invite.token} />

@@ -1,29 +1,71 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
+import type { Editor } from '@tiptap/core';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
+import type { ParagraphStatus } from '@plenary/shared';
 import { communiqueExtensions, type CommuniqueUser } from '../editor/extensions';
+import { withContext, type DraftingContext } from '../editor/draftingContext';
+import type { Drafting } from '../hooks/useDrafting';
+import { labelOf } from '../hooks/useOutline';
+import { useToasts } from '../hooks/useToasts';
+import { DraftingToolbar } from './DraftingToolbar';
+import { ParagraphMargin } from './ParagraphMargin';
 import './CommuniqueEditor.css';
+import './Brackets.css';
+import './Authorship.css';
 
 interface Props {
   doc: Y.Doc;
   provider: WebsocketProvider;
   synced: boolean;
-  canDraft: boolean;
   user: CommuniqueUser;
+  drafting: Drafting;
+  authorship: boolean;
+  onEditor?: (editor: Editor | null) => void;
 }
 
-/** The live draft with everyone's carets; numbering PP/OP sits in the margin. */
-export function CommuniqueEditor({ doc, provider, synced, canDraft, user }: Props) {
+const BLOCKED_TOAST_EVERY_MS = 4000;
+
+/** The live draft with everyone's carets: PP/OP numbers in the left margin, statuses and comments in the right. */
+export function CommuniqueEditor({ doc, provider, synced, user, drafting, authorship, onEditor }: Props) {
   // typing before the first sync would land above or below the real text; offline later is fine
   const [loaded, setLoaded] = useState(synced);
   useEffect(() => {
     if (synced) setLoaded(true);
   }, [synced]);
-  const editable = canDraft && loaded;
+  const editable = drafting.canDraft && loaded;
+  const page = useRef<HTMLDivElement>(null);
 
-  // built once per doc: a changed name or colour is applied below without rebuilding the editor
-  const extensions = useMemo(() => communiqueExtensions(doc, provider, user), [doc, provider]);
+  const statuses = useMemo(() => {
+    const out: Record<string, ParagraphStatus> = {};
+    for (const [id, entry] of Object.entries(drafting.view.statuses)) out[id] = entry.status;
+    return out;
+  }, [drafting.view.statuses]);
+  const context = useMemo<DraftingContext>(
+    () => ({ delegations: drafting.delegations, statuses, authorship, actorColors: drafting.actorColors }),
+    [drafting.delegations, statuses, authorship, drafting.actorColors],
+  );
+
+  // the lock tells us when it refused an edit; say so once in a while, in words
+  const toasts = useToasts();
+  const lastBlocked = useRef(0);
+  const outline = useRef(drafting.outline);
+  outline.current = drafting.outline;
+  const onBlocked = useRef((paragraphId: string) => {
+    if (Date.now() - lastBlocked.current < BLOCKED_TOAST_EVERY_MS) return;
+    lastBlocked.current = Date.now();
+    toasts.show(`${labelOf(outline.current, paragraphId)} is agreed: its text is locked.`, 'info');
+  });
+  // a new editor (a fresh doc after a resync) starts with the context as it is now
+  const initialContext = useRef(context);
+  initialContext.current = context;
+
+  // built once per doc: changes of name, colour or context are pushed in below without a rebuild
+  const extensions = useMemo(
+    () => communiqueExtensions(doc, provider, user, { onBlocked: (id) => onBlocked.current(id), initialContext: initialContext.current }),
+    [doc, provider],
+  );
   const editor = useEditor(
     {
       extensions,
@@ -44,9 +86,22 @@ export function CommuniqueEditor({ doc, provider, synced, canDraft, user }: Prop
     if (editor && !editor.isDestroyed) editor.commands.updateUser({ name: user.name, color: user.color });
   }, [editor, user.name, user.color]);
 
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dispatch(withContext(editor.state.tr, context));
+  }, [editor, context]);
+
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
+
   return (
-    <div className="communique" data-testid="editor" data-editable={editable} data-loaded={loaded}>
-      <EditorContent editor={editor} />
+    <div className="communique" data-testid="editor" data-editable={editable} data-loaded={loaded} data-authorship={authorship}>
+      {editor && drafting.role !== 'observer' && <DraftingToolbar editor={editor} drafting={drafting} />}
+      <div className="communique__page" ref={page}>
+        <EditorContent editor={editor} />
+        {editor && <ParagraphMargin editor={editor} page={page} drafting={drafting} />}
+      </div>
       {!loaded && <p className="communique__loading">Loading the draft…</p>}
     </div>
   );

@@ -5,6 +5,10 @@ import { useYDoc } from '../hooks/useYDoc';
 import { useSessionView } from '../hooks/useSessionView';
 import { useCommands } from '../hooks/useCommands';
 import { useBrowserOnline } from '../hooks/useBrowserOnline';
+import { useDraftingView } from '../hooks/useDraftingView';
+import { useOutline } from '../hooks/useOutline';
+import { useDrafting } from '../hooks/useDrafting';
+import { useKeptEditNotice } from '../hooks/useKeptEditNotice';
 import { combineConnection } from '../lib/connection';
 import { InviteMessage } from './InviteMessage';
 import { SittingHeader } from './SittingHeader';
@@ -14,6 +18,10 @@ import { Agenda } from './Agenda';
 import { PresenceList } from './PresenceList';
 import { SpeakersPanel } from './SpeakersPanel';
 import { CommuniquePanel } from './CommuniquePanel';
+import { useSittingViewChoice } from '../hooks/useSittingViewChoice';
+import { SittingViews, ViewSwitch } from './observer/SittingViews';
+import { CentreViews, type CentreView } from './cbm/CentreViews';
+import { MeasuresArea } from './cbm/MeasuresArea';
 import './Workspace.css';
 
 /** The sitting for the chair and delegates: agenda · communiqué · who is here. */
@@ -24,12 +32,27 @@ export function Workspace({ sid, token }: { sid: string; token: string }) {
   const session = useYDoc(sid, 'session', token, !socket.refused);
   const view = useSessionView(session.doc);
   const commands = useCommands(socket.socket);
+  const draftingView = useDraftingView(session.doc);
+  const outline = useOutline(communique.doc);
+  const drafting = useDrafting({
+    sid,
+    token,
+    welcome: socket.welcome,
+    delegations: view?.delegations,
+    view: draftingView,
+    outline,
+    commands,
+    clockOffset: socket.clockOffset,
+  });
+  useKeptEditNotice(communique.resync, draftingView.comments, drafting?.me ?? null, outline, socket.clockOffset);
   const browserOnline = useBrowserOnline();
   const [tab, setTab] = useState<Tab>('communique');
+  const [centre, setCentre] = useState<CentreView>('communique');
   const tabChosen = useRef(false);
   const chooseTab = (t: Tab) => {
     tabChosen.current = true;
     setTab(t);
+    if (t === 'communique' || t === 'measures') setCentre(t);
   };
 
   const connection = combineConnection({
@@ -39,6 +62,7 @@ export function Workspace({ sid, token }: { sid: string; token: string }) {
     browserOnline,
   });
   const role = socket.welcome?.role;
+  const [sittingView, chooseView] = useSittingViewChoice(role);
 
   const title = view?.meta.title;
   useEffect(() => {
@@ -80,15 +104,29 @@ export function Workspace({ sid, token }: { sid: string; token: string }) {
           { label: 'Communiqué', status: communique.status },
           { label: 'Sitting', status: session.status },
         ]}
-        controls={controls}
+        controls={<>{controls}<ViewSwitch view={sittingView} onChange={chooseView} /></>}
       />
       <WorkspaceTabs tab={tab} onChange={chooseTab} presentCount={socket.presence.length} />
       <div className="workspace__columns">
         <aside className="workspace__panel workspace__panel--agenda" data-active={tab === 'agenda'} aria-label="Agenda">
           <Agenda items={view?.agenda ?? null} preside={!!role && can(role, 'preside')} commands={commands} clockOffset={socket.clockOffset} />
         </aside>
-        <section className="workspace__panel workspace__panel--communique" data-active={tab === 'communique'} aria-label="Communiqué">
-          <CommuniquePanel doc={communique.doc} provider={communique.provider} synced={communique.synced} welcome={socket.welcome} />
+        <section className="workspace__panel workspace__panel--communique" data-active={tab === 'communique' || tab === 'measures'} aria-label={centre === 'measures' ? 'Measures' : 'Communiqué'}>
+          <CentreViews
+            view={centre}
+            onChange={chooseTab}
+            measureCount={view?.cbms.length ?? 0}
+            communique={
+              <CommuniquePanel
+                doc={communique.doc}
+                provider={communique.provider}
+                synced={communique.synced}
+                welcome={socket.welcome}
+                drafting={drafting}
+              />
+            }
+            measures={<MeasuresArea view={view} role={role} delegation={socket.welcome?.delegation} commands={commands} clockOffset={socket.clockOffset} />}
+          />
         </section>
         <aside className="workspace__panel workspace__panel--side" data-active={tab === 'speakers' || tab === 'presence'} data-tab={tab}>
           <div className="workspace__side-speakers" data-active={tab === 'speakers'}>
@@ -106,6 +144,9 @@ export function Workspace({ sid, token }: { sid: string; token: string }) {
           </div>
         </aside>
       </div>
+      {sittingView !== 'workspace' && (
+        <SittingViews view={sittingView} sid={sid} token={token} session={view} communique={communique.doc} role={role} delegation={socket.welcome?.delegation} commands={commands} clockOffset={socket.clockOffset} />
+      )}
     </div>
   );
 }

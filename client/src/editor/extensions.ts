@@ -6,14 +6,46 @@ import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { COMMUNIQUE_FRAGMENT } from '@plenary/shared';
 import { ParagraphAttributes } from './paragraphAttributes';
+import type { Plugin } from '@tiptap/pm/state';
 import { paragraphIdsPlugin } from './paragraphIds';
 import { numberingPlugin } from './numberingPlugin';
+import { Bracket } from './bracketMark';
+import { bracketsPlugin } from './bracketsPlugin';
+import { lockPlugin } from './lockPlugin';
+import { authorshipPlugin } from './authorshipPlugin';
+import { draftingContextPlugin, type DraftingContext } from './draftingContext';
 
-/** Paragraph ids and PP/OP numbering; exported for headless tests. */
-export const CommuniquePlugins = Extension.create({
+export interface CommuniquePluginOptions {
+  /** told when a local edit into an agreed paragraph was refused */
+  onBlocked?: ((paragraphId: string) => void) | undefined;
+  initialContext?: DraftingContext | undefined;
+  /** the Yjs doc behind the editor: authorship is read from it */
+  ydoc?: Y.Doc | null | undefined;
+}
+
+/**
+ * The communiqué's own plugins. The drafting context comes first: the others read it from the
+ * state being built while they apply a transaction, so they must come after it in one list.
+ */
+export function communiquePlugins(options: CommuniquePluginOptions = {}): Plugin[] {
+  return [
+    draftingContextPlugin(options.initialContext),
+    paragraphIdsPlugin(),
+    numberingPlugin(),
+    lockPlugin(options.onBlocked),
+    bracketsPlugin(),
+    ...(options.ydoc ? [authorshipPlugin(options.ydoc)] : []),
+  ];
+}
+
+/** Paragraph ids, PP/OP numbering, statuses and the lock, brackets, authorship. */
+export const CommuniquePlugins = Extension.create<CommuniquePluginOptions>({
   name: 'plenaryCommunique',
+  addOptions() {
+    return { onBlocked: undefined, initialContext: undefined, ydoc: null };
+  },
   addProseMirrorPlugins() {
-    return [paragraphIdsPlugin(), numberingPlugin()];
+    return communiquePlugins(this.options);
   },
 });
 
@@ -39,6 +71,7 @@ export function schemaExtensions(): AnyExtension[] {
       link: false,
     }),
     ParagraphAttributes,
+    Bracket,
   ];
 }
 
@@ -47,11 +80,16 @@ export interface CommuniqueUser {
   color: string;
 }
 
-export function communiqueExtensions(doc: Y.Doc, provider: WebsocketProvider, user: CommuniqueUser): AnyExtension[] {
+export function communiqueExtensions(
+  doc: Y.Doc,
+  provider: WebsocketProvider,
+  user: CommuniqueUser,
+  options: CommuniquePluginOptions = {},
+): AnyExtension[] {
   return [
     ...schemaExtensions(),
     Collaboration.configure({ document: doc, field: COMMUNIQUE_FRAGMENT }),
     CollaborationCaret.configure({ provider, user }),
-    CommuniquePlugins,
+    CommuniquePlugins.configure({ ...options, ydoc: doc }),
   ];
 }

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { docName, type DocKind } from '@plenary/shared';
 import type { ChannelStatus } from '../lib/connection';
+import { shouldResync, type Resync } from '../lib/resync';
 
 export interface YDocState {
   doc: Y.Doc | null;
@@ -12,17 +13,32 @@ export interface YDocState {
   synced: boolean;
   /** the server closed the connection for good (4400–4499): its reason */
   closedReason: string | null;
+  /** bumped each time the doc was dropped and fetched again from the server */
+  generation: number;
+  /** why the doc was last fetched again, if it was */
+  resync: Resync | null;
 }
 
-const INITIAL: YDocState = { doc: null, provider: null, status: 'connecting', synced: false, closedReason: null };
+const INITIAL: Omit<YDocState, 'generation' | 'resync'> = { doc: null, provider: null, status: 'connecting', synced: false, closedReason: null };
+
+/** a server that keeps refusing the fresh copy too is not asked again and again */
+const MAX_RESYNCS = 4;
+const RESYNC_WINDOW_MS = 30_000;
 
 export function wsOrigin(loc: Pick<Location, 'protocol' | 'host'> = window.location): string {
   return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}`;
 }
 
-/** One of the sitting's two Yjs docs, kept in sync over stock y-websocket at `/yjs/<sid>/<kind>`. */
+/**
+ * One of the sitting's two Yjs docs, kept in sync over stock y-websocket at `/yjs/<sid>/<kind>`.
+ * When the server refuses our edits and closes with 4409/4403/4400, our copy has diverged from
+ * the server's: it is thrown away and a fresh doc syncs the server's text (`generation` + 1).
+ */
 export function useYDoc(sid: string, kind: DocKind, token: string, enabled = true): YDocState {
-  const [state, setState] = useState<YDocState>(INITIAL);
+  const [state, setState] = useState(INITIAL);
+  const [generation, setGeneration] = useState(0);
+  const [resync, setResync] = useState<Resync | null>(null);
+  const recent = useRef<number[]>([]);
 
   useEffect(() => {
     if (!enabled) {
@@ -42,18 +58,28 @@ export function useYDoc(sid: string, kind: DocKind, token: string, enabled = tru
     const onSync = (synced: boolean) => patch({ synced });
     const onClosed = (e: { code: number; reason: string }) =>
       patch({ status: 'disconnected', closedReason: e.reason || `closed (${e.code})` });
+    const onConnectionClose = (e: CloseEvent | null) => {
+      if (!e || !shouldResync(e.code)) return;
+      const now = Date.now();
+      recent.current = [...recent.current.filter((t) => now - t < RESYNC_WINDOW_MS), now];
+      if (recent.current.length > MAX_RESYNCS) return; // `closed` follows and shows the reason
+      setResync({ code: e.code, reason: e.reason, at: now });
+      setGeneration((g) => g + 1);
+    };
     provider.on('status', onStatus);
     provider.on('sync', onSync);
     provider.on('closed', onClosed);
+    provider.on('connection-close', onConnectionClose);
 
     return () => {
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.off('closed', onClosed);
+      provider.off('connection-close', onConnectionClose);
       provider.destroy();
       doc.destroy();
     };
-  }, [sid, kind, token, enabled]);
+  }, [sid, kind, token, enabled, generation]);
 
-  return state;
+  return { ...state, generation, resync };
 }

@@ -1,0 +1,99 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type * as Y from 'yjs';
+import { communiqueSnapshot, compareSnapshots, type CommuniqueSnapshot, type Revision } from '@plenary/shared';
+import { useDismiss } from '../hooks/useDismiss';
+import { formatClock } from '../lib/format';
+import { CompareList, compareSummary } from './CompareList';
+import './CompareView.css';
+
+const LIVE = 'live';
+
+/** The live text as a snapshot, re-read at most twice a second while the comparison is open. */
+function useLiveSnapshot(doc: Y.Doc | null): CommuniqueSnapshot | null {
+  const [snap, setSnap] = useState<CommuniqueSnapshot | null>(() => (doc ? communiqueSnapshot(doc) : null));
+  useEffect(() => {
+    if (!doc) return;
+    setSnap(communiqueSnapshot(doc));
+    let timer = 0;
+    const onUpdate = () => {
+      if (!timer) timer = window.setTimeout(() => ((timer = 0), setSnap(communiqueSnapshot(doc))), 500);
+    };
+    doc.on('update', onUpdate);
+    return () => {
+      doc.off('update', onUpdate);
+      window.clearTimeout(timer);
+    };
+  }, [doc]);
+  return snap;
+}
+
+interface Props {
+  doc: Y.Doc | null;
+  revisions: readonly Revision[];
+  onClose: () => void;
+}
+
+/** Pick two of Rev.1…Rev.N and Live and see what changed between them, paragraph by paragraph. */
+export function CompareView({ doc, revisions, onClose }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  useDismiss(box, true, onClose);
+  const live = useLiveSnapshot(doc);
+  const last = revisions.at(-1);
+  const [from, setFrom] = useState(last ? String(last.n) : LIVE);
+  const [to, setTo] = useState(LIVE);
+
+  const pick = (v: string): CommuniqueSnapshot | null => (v === LIVE ? live : (revisions.find((r) => String(r.n) === v)?.snapshot ?? null));
+  const older = pick(from);
+  const newer = pick(to);
+  const changes = useMemo(() => (older && newer ? compareSnapshots(older, newer) : []), [older, newer]);
+
+  const options = [
+    ...revisions.map((r) => (
+      <option key={r.id} value={String(r.n)}>
+        Rev.{r.n}
+        {r.label ? ` — ${r.label}` : ''} ({formatClock(r.at)})
+      </option>
+    )),
+    <option key={LIVE} value={LIVE}>
+      Live text
+    </option>,
+  ];
+
+  return (
+    <div className="compare-backdrop">
+      <div className="compare" ref={box} role="dialog" aria-modal="true" aria-labelledby="compare-title">
+        <header className="compare__head">
+          <h2 id="compare-title" className="compare__title">
+            Compare
+          </h2>
+          <label className="compare__pick">
+            <span>From</span>
+            <select data-testid="compare-from" value={from} onChange={(e) => setFrom(e.target.value)}>
+              {options}
+            </select>
+          </label>
+          <span aria-hidden="true">→</span>
+          <label className="compare__pick">
+            <span>To</span>
+            <select data-testid="compare-to" value={to} onChange={(e) => setTo(e.target.value)}>
+              {options}
+            </select>
+          </label>
+          <button type="button" className="compare__close" aria-label="Close the comparison" onClick={onClose}>
+            ×
+          </button>
+        </header>
+        <div className="compare__body" data-testid="compare-view" data-from={from} data-to={to}>
+          {revisions.length === 0 && <p className="compare__note">No revision has been issued yet: the chair issues Rev.1 from the communiqué bar.</p>}
+          <p className="compare__summary">
+            {from === to ? 'The same text on both sides.' : compareSummary(changes)}
+            <span className="compare__keys">
+              <ins className="compare-ins">inserted</ins> <del className="compare-del">deleted</del>
+            </span>
+          </p>
+          <CompareList changes={changes} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,208 @@
+import { useId, useState, type FormEvent } from 'react';
+import { isOverdue, type Commitment, type Delegation } from '@plenary/shared';
+import type { Commands } from '../../hooks/useCommands';
+import {
+  actorInfo,
+  COMMITMENT_STATUS_LABEL,
+  COMMITMENT_STATUSES,
+  formatDeadline,
+  formatWhen,
+  partyInfo,
+  timelineText,
+} from '../../lib/cbmBoard';
+import { checkCommitment, checkCommitmentUpdate, commitmentUpdateDraftOf, type CommitmentUpdateDraft } from '../../lib/cbmForms';
+import { FormError, OverdueFlag, Party, ProgressBar } from './CbmBits';
+
+interface ItemProps {
+  commitment: Commitment;
+  delegations: readonly Delegation[];
+  now: number;
+  mayUpdate: boolean;
+  commands: Commands;
+  mine: boolean;
+}
+
+/** One delegation's commitment: what, by when, how far, and every change since it was made. */
+export function CommitmentItem({ commitment: c, delegations, now, mayUpdate, commands, mine }: ItemProps) {
+  const overdue = isOverdue(c, now);
+  const party = partyInfo(delegations, c.delegation);
+  return (
+    <li
+      className="cbm-commitment"
+      data-testid="commitment"
+      data-commitment-id={c.id}
+      data-delegation={c.delegation}
+      data-status={c.status}
+      data-overdue={overdue}
+      data-mine={mine || undefined}
+      style={{ ['--party' as string]: party.color }}
+    >
+      <div className="cbm-commitment__head">
+        <Party party={party} />
+        {mine && <span className="cbm-you">you</span>}
+        <span className={`cbm-status cbm-status--${c.status}`}>{COMMITMENT_STATUS_LABEL[c.status]}</span>
+        {overdue && <OverdueFlag />}
+      </div>
+      <p className="cbm-commitment__action">{c.action}</p>
+      <div className="cbm-commitment__facts">
+        <span className="cbm-commitment__deadline" data-overdue={overdue}>
+          {c.deadline ? (
+            <>
+              Deadline <time dateTime={c.deadline}>{formatDeadline(c.deadline)}</time>
+            </>
+          ) : (
+            'No deadline'
+          )}
+        </span>
+        <ProgressBar progress={c.progress} label={`Progress of ${party.name}’s commitment`} />
+      </div>
+      {c.note && c.note !== c.action && (
+        <p className="cbm-commitment__note">
+          <span className="cbm-muted">Latest note:</span> {c.note}
+        </p>
+      )}
+      <details className="cbm-commitment__timeline-fold" open>
+        <summary>Timeline ({c.timeline.length})</summary>
+        <ol className="cbm-timeline" data-testid="commitment-timeline">
+          {c.timeline.map((u, i) => {
+            const who = actorInfo(delegations, u.actor);
+            return (
+              <li key={i} className="cbm-timeline__entry">
+                <time className="cbm-when" dateTime={new Date(u.at).toISOString()} title={new Date(u.at).toLocaleString('en-GB')}>
+                  {formatWhen(u.at, now)}
+                </time>{' '}
+                <Party party={who} /> <span>{timelineText(u, i)}</span>
+              </li>
+            );
+          })}
+        </ol>
+      </details>
+      {mayUpdate && <CommitmentUpdateForm key={`${c.timeline.length}`} commitment={c} commands={commands} />}
+    </li>
+  );
+}
+
+/** Status, progress and a note: whatever changed becomes one line of the timeline. */
+function CommitmentUpdateForm({ commitment: c, commands }: { commitment: Commitment; commands: Commands }) {
+  const id = useId();
+  const [draft, setDraft] = useState<CommitmentUpdateDraft>(() => commitmentUpdateDraftOf(c));
+  const [messages, setMessages] = useState<string[]>([]);
+  const key = `commitment.update:${c.id}`;
+  const pending = commands.isPending(key);
+  const set = (patch: Partial<CommitmentUpdateDraft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (pending) return;
+    const checked = checkCommitmentUpdate(c, draft);
+    if (!checked.ok) return setMessages(checked.messages);
+    setMessages([]);
+    const ack = await commands.run('commitment.update', { commitmentId: c.id, ...checked.payload }, key);
+    if (!ack.ok) setMessages([ack.error.message]);
+  };
+
+  return (
+    <form className="cbm-form cbm-form--inline" onSubmit={(e) => void submit(e)} aria-label="Update the commitment" noValidate>
+      <div className="cbm-form__row">
+        <label className="cbm-form__field" htmlFor={`${id}-status`}>
+          <span className="cbm-form__label">Status</span>
+          <select id={`${id}-status`} data-testid="commitment-status" value={draft.status} onChange={(e) => set({ status: e.target.value })}>
+            {COMMITMENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {COMMITMENT_STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="cbm-form__field cbm-form__field--narrow" htmlFor={`${id}-progress`}>
+          <span className="cbm-form__label">Progress %</span>
+          <input
+            id={`${id}-progress`}
+            data-testid="commitment-progress"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            step={5}
+            value={draft.progress}
+            onChange={(e) => set({ progress: e.target.value })}
+          />
+        </label>
+        <label className="cbm-form__field cbm-form__field--grow" htmlFor={`${id}-note`}>
+          <span className="cbm-form__label">Note</span>
+          <input id={`${id}-note`} data-testid="commitment-note" value={draft.note} onChange={(e) => set({ note: e.target.value })} placeholder="What changed (optional)" />
+        </label>
+        <button type="submit" className="cbm-button" data-testid="commitment-update-submit" aria-busy={pending} disabled={pending}>
+          {pending ? 'Saving…' : 'Update'}
+        </button>
+      </div>
+      <FormError messages={messages} />
+    </form>
+  );
+}
+
+/** A delegation records what it will do under a measure, with an optional deadline. */
+export function CommitmentAddForm({ cbmId, commands, onDone }: { cbmId: string; commands: Commands; onDone: () => void }) {
+  const id = useId();
+  const [action, setAction] = useState('');
+  const [deadline, setDeadline] = useState('');
+  const [messages, setMessages] = useState<string[]>([]);
+  const [invalid, setInvalid] = useState<Partial<Record<string, string>>>({});
+  const key = `commitment.add:${cbmId}`;
+  const pending = commands.isPending(key);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (pending) return;
+    const checked = checkCommitment({ action, deadline });
+    if (!checked.ok) {
+      setInvalid(checked.errors);
+      return setMessages(checked.messages);
+    }
+    setInvalid({});
+    setMessages([]);
+    const ack = await commands.run('commitment.add', { cbmId, ...checked.payload }, key);
+    if (!ack.ok) return setMessages([ack.error.message]);
+    onDone();
+  };
+
+  return (
+    <form className="cbm-form cbm-form--box" onSubmit={(e) => void submit(e)} aria-label="Add a commitment" noValidate>
+      <label className="cbm-form__field" htmlFor={`${id}-action`}>
+        <span className="cbm-form__label">What your delegation will do</span>
+        <textarea
+          id={`${id}-action`}
+          data-testid="commitment-action"
+          rows={2}
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+          placeholder="e.g. Designate a 24-hour focal point for the hotline"
+          autoFocus
+          aria-invalid={!!invalid.action || undefined}
+        />
+      </label>
+      <div className="cbm-form__row">
+        <label className="cbm-form__field" htmlFor={`${id}-deadline`}>
+          <span className="cbm-form__label">Deadline (optional)</span>
+          <input
+            id={`${id}-deadline`}
+            data-testid="commitment-deadline"
+            type="date"
+            value={deadline}
+            onChange={(e) => setDeadline(e.target.value)}
+            aria-invalid={!!invalid.deadline || undefined}
+          />
+        </label>
+        <div className="cbm-form__actions">
+          <button type="submit" className="cbm-button cbm-button--primary" data-testid="commitment-submit" aria-busy={pending} disabled={pending}>
+            {pending ? 'Recording…' : 'Record commitment'}
+          </button>
+          <button type="button" className="cbm-button" onClick={onDone}>
+            Cancel
+          </button>
+        </div>
+      </div>
+      <FormError messages={messages} />
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+import type * as Y from 'yjs';
+import type { Role, SessionView } from '@plenary/shared';
+import type { Commands } from '../../hooks/useCommands';
+import type { SittingViewId } from '../../hooks/useSittingViewChoice';
+import { useCommuniqueSnapshot } from '../../hooks/useCommuniqueSnapshot';
+import { ObserverView } from './ObserverView';
+import { ActivityFeed } from '../feed/ActivityFeed';
+import { AttendancePanel } from '../attendance/AttendancePanel';
+import './SittingViews.css';
+
+const VIEWS: { id: SittingViewId; label: string; title: string }[] = [
+  { id: 'workspace', label: 'Workspace', title: 'Agenda, communiqué and speakers' },
+  { id: 'progress', label: 'Progress', title: 'Where the sitting stands, at a glance' },
+  { id: 'activity', label: 'Activity', title: 'Everything done in the sitting, newest first' },
+  { id: 'attendance', label: 'Attendance', title: 'Who is present, and who was present for each item' },
+];
+
+/** Switches between the workspace and the read-only views; in the sitting's header. */
+export function ViewSwitch({ view, onChange }: { view: SittingViewId; onChange: (v: SittingViewId) => void }) {
+  return (
+    <nav className="view-switch" aria-label="Views">
+      {VIEWS.map((v) => (
+        <button
+          key={v.id}
+          type="button"
+          className="view-switch__button"
+          data-testid={`view-${v.id}`}
+          aria-pressed={view === v.id}
+          title={v.title}
+          onClick={() => onChange(v.id)}
+        >
+          {v.label}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+interface Props {
+  view: Exclude<SittingViewId, 'workspace'>;
+  sid: string;
+  token: string;
+  session: SessionView | null;
+  communique: Y.Doc | null;
+  role: Role | undefined;
+  delegation: string | undefined;
+  commands: Commands;
+  clockOffset: number;
+}
+
+/** The read-only view chosen instead of the workspace's columns, full width, scrolling on its own. */
+export function SittingViews({ view, sid, token, session, communique, role, delegation, commands, clockOffset }: Props) {
+  const snapshot = useCommuniqueSnapshot(view === 'progress' ? communique : null);
+  return (
+    <main className="sitting-view" data-view={view}>
+      {view === 'progress' && (
+        <ObserverView sid={sid} token={token} view={session} snapshot={snapshot} role={role} delegation={delegation} commands={commands} clockOffset={clockOffset} />
+      )}
+      {view === 'activity' && <ActivityFeed feed={session?.feed ?? null} delegations={session?.delegations ?? []} />}
+      {view === 'attendance' && <AttendancePanel view={session} role={role} commands={commands} clockOffset={clockOffset} />}
+    </main>
+  );
+}

@@ -1,0 +1,228 @@
+import { useEffect, useRef } from 'react';
+import { sittingProgress, type AgendaItemView, type SessionView } from '@plenary/shared';
+import { useSocket } from '../../hooks/useSocket';
+import { useYDoc } from '../../hooks/useYDoc';
+import { useSessionView } from '../../hooks/useSessionView';
+import { useServerNow } from '../../hooks/useServerNow';
+import { useCommuniqueSnapshot } from '../../hooks/useCommuniqueSnapshot';
+import { useFitText } from '../../hooks/useFitText';
+import { formatClock } from '../../lib/format';
+import { delegationInfo } from '../../lib/speakers';
+import { itemClock, moreWaiting, nextSpeakers, openItemOf, sittingStateNote, upcomingItem } from '../../lib/sittingNow';
+import { focusTarget, type FocusTarget } from '../../lib/focusTarget';
+import { CBM_STATE_LABEL } from '../../lib/statusWords';
+import { PARAGRAPH_STATUS_ICON as STATUS_ICON, PARAGRAPH_STATUS_LABEL as STATUS_LABEL } from '../../lib/statusWords';
+import { InviteMessage } from '../InviteMessage';
+import { SpeakerTimer } from '../SpeakerTimer';
+import './Projector.css';
+
+const NEXT_ON_SCREEN = 4;
+
+/**
+ * The room screen at `/s/<sid>/projector`: dark, very large type, no buttons and no scrolling —
+ * the item, who speaks and the timer, who is next, and what the chair has put in focus.
+ */
+export function Projector({ sid, token }: { sid: string; token: string }) {
+  const socket = useSocket(token);
+  const session = useYDoc(sid, 'session', token, !socket.refused);
+  const communique = useYDoc(sid, 'communique', token, !socket.refused);
+  const view = useSessionView(session.doc);
+  const snapshot = useCommuniqueSnapshot(communique.doc);
+  const item = view ? openItemOf(view.agenda) : null;
+  const running = item?.floor?.runningSince != null;
+  const now = useServerNow(socket.clockOffset, running ? 200 : 1000);
+
+  const title = view?.meta.title;
+  useEffect(() => {
+    document.title = title ? `Room screen — ${title}` : 'Room screen — Plenary';
+  }, [title]);
+  useEffect(() => {
+    document.documentElement.classList.add('projector-page');
+    return () => document.documentElement.classList.remove('projector-page');
+  }, []);
+
+  if (socket.refused) {
+    return (
+      <InviteMessage title="Cannot open the room screen">
+        This link is not valid: {socket.refused.replace(/\.$/, '')}. Ask the conference secretariat for a new link.
+      </InviteMessage>
+    );
+  }
+
+  const offline = socket.status !== 'connected' || session.status !== 'connected';
+  const focus = view ? focusTarget(view.meta.focus, snapshot, view.paragraphs, view.cbms, view.delegations) : null;
+  return (
+    <main className="projector" data-testid="projector" data-item-id={item?.id ?? ''} data-focus={focus?.kind ?? ''} data-offline={offline || undefined}>
+      <header className="projector__top">
+        <span className="projector__title">{view?.meta.title ?? 'Plenary'}</span>
+        <span className="projector__top-right">
+          {offline && <span className="projector__offline">reconnecting…</span>}
+          <time className="projector__clock">{formatClock(now)}</time>
+        </span>
+      </header>
+      {!view ? (
+        <p className="projector__waiting">Connecting to the sitting…</p>
+      ) : (
+        <>
+          <ItemBanner view={view} item={item} now={now} />
+          <div className="projector__main" data-with-focus={focus !== null || undefined}>
+            <Speaker view={view} item={item} now={now} />
+            <Next view={view} item={item} />
+          </div>
+          {focus ? <Focus focus={focus} /> : <Summary view={view} now={now} snapshot={snapshot} />}
+        </>
+      )}
+    </main>
+  );
+}
+
+function ItemBanner({ view, item, now }: { view: SessionView; item: AgendaItemView | null; now: number }) {
+  const note = sittingStateNote(view.meta.state);
+  if (!item) {
+    const upcoming = upcomingItem(view.agenda);
+    return (
+      <section className="projector__item" data-testid="projector-item" data-item-id="">
+        <p className="projector__kicker">{note ?? 'No item is open'}</p>
+        <h1 className="projector__item-title">{upcoming ? `Next: ${upcoming.number}. ${upcoming.title}` : view.meta.title}</h1>
+      </section>
+    );
+  }
+  const clock = itemClock(item, now);
+  return (
+    <section className="projector__item" data-testid="projector-item" data-item-id={item.id}>
+      <p className="projector__kicker">
+        Item {item.number} of {view.agenda.length}
+        <span className="projector__item-time" data-over={clock.over}>
+          {clock.text}
+        </span>
+        {note && <span className="projector__note">{note}</span>}
+      </p>
+      <h1 className="projector__item-title">{item.title}</h1>
+    </section>
+  );
+}
+
+function Speaker({ view, item, now }: { view: SessionView; item: AgendaItemView | null; now: number }) {
+  const floor = item?.floor ?? null;
+  if (!floor) {
+    return (
+      <section className="projector__speaker projector__speaker--none" data-testid="projector-speaker" data-delegation="">
+        <p className="projector__label">Speaking</p>
+        <p className="projector__none">{item ? 'No one has the floor' : '—'}</p>
+      </section>
+    );
+  }
+  const d = delegationInfo(view.delegations, floor.delegation);
+  return (
+    <section className="projector__speaker" data-testid="projector-speaker" data-delegation={floor.delegation}>
+      <p className="projector__label">{floor.pointOfOrder ? '⚑ Point of order' : 'Speaking'}</p>
+      <p className="projector__speaker-name">
+        <span className="projector__dot" style={{ background: d.color }} aria-hidden="true" />
+        <span className="projector__speaker-text">{d.name}</span>
+      </p>
+      <div className="projector__timer" data-testid="projector-timer">
+        <SpeakerTimer floor={floor} now={now} />
+      </div>
+    </section>
+  );
+}
+
+function Next({ view, item }: { view: SessionView; item: AgendaItemView | null }) {
+  const next = nextSpeakers(item, view.delegations, NEXT_ON_SCREEN);
+  const more = moreWaiting(item, NEXT_ON_SCREEN);
+  return (
+    <section className="projector__next" data-testid="projector-next" data-count={next.length}>
+      <p className="projector__label">Next{item?.speakersClosed ? ' · list closed' : ''}</p>
+      {next.length === 0 ? (
+        <p className="projector__none projector__none--small">{item ? 'No one waiting' : '—'}</p>
+      ) : (
+        <ol className="projector__next-list">
+          {next.map((s, i) => (
+            <li key={s.delegation} data-delegation={s.delegation} data-point-of-order={s.pointOfOrder}>
+              <span className="projector__place">{i + 1}</span>
+              <span className="projector__dot projector__dot--small" style={{ background: s.color }} aria-hidden="true" />
+              <span className="projector__next-name">{s.name}</span>
+              {s.pointOfOrder && <span className="projector__order">⚑</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {more > 0 && <p className="projector__more">+ {more} more</p>}
+    </section>
+  );
+}
+
+/** the type of the focused text, in `em` of the screen's base size: as large as fits, within these */
+const MAX_FOCUS_SCALE = 1.9;
+const MIN_FOCUS_SCALE = 0.7;
+
+function Focus({ focus }: { focus: FocusTarget }) {
+  const box = useRef<HTMLElement>(null);
+  const text = useRef<HTMLParagraphElement>(null);
+  const fitKey = focus.kind === 'paragraph' ? `${focus.id}:${focus.text}` : focus.kind === 'cbm' ? `${focus.id}:${focus.title}` : focus.id;
+  useFitText(box, text, fitKey, focus.kind === 'cbm' ? 2.2 : MAX_FOCUS_SCALE, MIN_FOCUS_SCALE);
+  if (focus.kind === 'paragraph') {
+    return (
+      <section ref={box} className="projector__focus" data-testid="projector-focus" data-paragraph-id={focus.id} data-status={focus.status}>
+        <p className="projector__focus-head">
+          <span className="projector__focus-label">{focus.label}</span>
+          <span className={`projector__badge projector__badge--${focus.status}`}>
+            {STATUS_ICON[focus.status]} {STATUS_LABEL[focus.status]}
+          </span>
+        </p>
+        <p ref={text} className="projector__focus-text" dir="auto">
+          {focus.paragraph.runs.map((r, i) =>
+            r.brackets.length > 0 ? (
+              <span key={i} className="projector__bracket">
+                [{r.text}]
+              </span>
+            ) : (
+              <span key={i}>{r.text}</span>
+            ),
+          )}
+        </p>
+      </section>
+    );
+  }
+  if (focus.kind === 'cbm') {
+    return (
+      <section ref={box} className="projector__focus projector__focus--cbm" data-testid="projector-focus" data-cbm-id={focus.id} data-state={focus.state}>
+        <p className="projector__focus-head">
+          <span className="projector__focus-label">Measure</span>
+          <span className={`projector__badge projector__badge--cbm-${focus.state}`}>{CBM_STATE_LABEL[focus.state]}</span>
+        </p>
+        <p ref={text} className="projector__focus-text projector__focus-text--title" dir="auto">
+          {focus.title}
+        </p>
+        <p className="projector__sponsors">Sponsored by {focus.sponsors.join(', ')}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="projector__focus projector__focus--missing" data-testid="projector-focus" {...(focus.what === 'paragraph' ? { 'data-paragraph-id': focus.id } : { 'data-cbm-id': focus.id })}>
+      <p className="projector__none projector__none--small">Loading the text…</p>
+    </section>
+  );
+}
+
+/** Without a focus: where the text stands, in one line. */
+function Summary({ view, now, snapshot }: { view: SessionView; now: number; snapshot: Parameters<typeof sittingProgress>[1] }) {
+  if (!snapshot) return null;
+  const p = sittingProgress(view, snapshot, now);
+  return (
+    <section className="projector__summary" data-testid="projector-summary">
+      <span>
+        Communiqué: <strong>{p.paragraphs.agreed}</strong> of {p.paragraphs.total} paragraphs agreed
+        {p.paragraphs.bracketed > 0 && `, ${p.paragraphs.bracketed} bracketed`}
+      </span>
+      {p.cbms.total > 0 && (
+        <span>
+          Measures: <strong>{p.cbms.endorsed}</strong> of {p.cbms.total} endorsed
+        </span>
+      )}
+      <span>
+        <strong>{p.delegations.present}</strong> of {p.delegations.invited} delegations present
+      </span>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Delegation, FeedEntry } from '@plenary/shared';
+import { formatClock } from './format';
+
+/** The activity feed as shown: newest first, filtered by delegation and by kind, with the local time. */
+
+export const FEED_KINDS = [
+  'agenda',
+  'speakers',
+  'timer',
+  'paragraph',
+  'comment',
+  'revision',
+  'silence',
+  'cbm',
+  'commitment',
+  'session',
+  'attendance',
+] as const;
+export type FeedKind = (typeof FEED_KINDS)[number];
+
+export const FEED_KIND_LABEL: Record<FeedKind, string> = {
+  agenda: 'Agenda',
+  speakers: 'Speakers',
+  timer: 'Timer',
+  paragraph: 'Paragraph status',
+  comment: 'Comments',
+  revision: 'Revisions',
+  silence: 'Silence procedure',
+  cbm: 'Measures (CBMs)',
+  commitment: 'Commitments',
+  session: 'Sitting',
+  attendance: 'Attendance',
+};
+
+export function feedKindLabel(kind: string): string {
+  return (FEED_KIND_LABEL as Record<string, string>)[kind] ?? kind;
+}
+
+/** `''` means all; the delegation filter also takes `CHAIR_FILTER` for what the chair did. */
+export interface FeedFilter {
+  delegation: string;
+  kind: string;
+}
+
+export const CHAIR_FILTER = '@chair';
+export const NO_FILTER: FeedFilter = { delegation: '', kind: '' };
+
+export function matchesFeedFilter(e: FeedEntry, f: FeedFilter): boolean {
+  if (f.kind && e.kind !== f.kind) return false;
+  if (f.delegation === CHAIR_FILTER) return e.actor === 'chair';
+  if (f.delegation && e.delegation !== f.delegation) return false;
+  return true;
+}
+
+/** The lines to show, newest first (ties keep the later-added line first). */
+export function feedLines(entries: readonly FeedEntry[], f: FeedFilter = NO_FILTER): FeedEntry[] {
+  return entries
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => matchesFeedFilter(e, f))
+    .sort((a, b) => b.e.at - a.e.at || b.i - a.i)
+    .map(({ e }) => e);
+}
+
+/** "14:02 Chair opened item 3 — Security cooperation", in the viewer's time zone unless one is given. */
+export function feedLineText(e: Pick<FeedEntry, 'at' | 'text'>, timeZone?: string): string {
+  return `${formatClock(e.at, timeZone)} ${e.text}`;
+}
+
+export interface FilterOption {
+  value: string;
+  label: string;
+  count: number;
+}
+
+/** The delegations named in the feed, in the sitting's order, each with its number of lines; the chair first. */
+export function delegationFilterOptions(entries: readonly FeedEntry[], delegations: readonly Delegation[]): FilterOption[] {
+  const counts = new Map<string, number>();
+  let chair = 0;
+  for (const e of entries) {
+    if (e.delegation) counts.set(e.delegation, (counts.get(e.delegation) ?? 0) + 1);
+    if (e.actor === 'chair') chair++;
+  }
+  const known = delegations.filter((d) => counts.has(d.id)).map((d) => ({ value: d.id, label: d.name, count: counts.get(d.id)! }));
+  const unknown = [...counts.keys()]
+    .filter((id) => !delegations.some((d) => d.id === id))
+    .sort()
+    .map((id) => ({ value: id, label: id.toUpperCase(), count: counts.get(id)! }));
+  return [...(chair ? [{ value: CHAIR_FILTER, label: 'The chair', count: chair }] : []), ...known, ...unknown];
+}
+
+/** Every kind, with how many lines each has (kinds without lines are still offered, with 0). */
+export function kindFilterOptions(entries: readonly FeedEntry[]): FilterOption[] {
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+  const extra = [...counts.keys()].filter((k) => !(FEED_KINDS as readonly string[]).includes(k)).sort();
+  return [...FEED_KINDS, ...extra].map((k) => ({ value: k, label: feedKindLabel(k), count: counts.get(k) ?? 0 }));
+}
+
+/** A day heading is due before a line whose local day differs from the previous (newer) line's. */
+export function localDay(at: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(at);
+}
