@@ -34,8 +34,9 @@ export async function openInvite(browser: Browser, url: string, viewport = { wid
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(url);
+  // the view is chosen once the server has said who we are
+  await page.locator('.workspace:not([data-role="unknown"])').waitFor({ timeout: 15_000 });
   const workspace = page.getByTestId('view-workspace');
-  await workspace.waitFor({ timeout: 15_000 });
   if ((await workspace.getAttribute('aria-pressed')) !== 'true') await workspace.click();
   await page.locator('[data-testid="editor"][data-loaded="true"]').waitFor({ timeout: 15_000 });
   return page;
