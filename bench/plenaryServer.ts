@@ -1,6 +1,6 @@
 /**
  * Plenary as a server under test, in its own process: `node --import tsx bench/plenaryServer.ts
- * --data <dir> [--seed <history file>] [--reuse]`. Starts the server on a free port with SQLite in `dir`,
+ * --data <dir> [--seed <history file>] [--reuse] [--redis <url> --node <id> --secret <s>]`. Starts the server on a free port with SQLite in `dir`,
  * creates a sitting, optionally seeds the communiqué's log with a recorded history (written
  * straight into the store, then the server is restarted so that the doc is cold), and prints one
  * line of JSON: `{ready, port, url, sid, tokens, seed}`. SIGTERM closes it.
@@ -21,6 +21,11 @@ const { values } = parseArgs({
     delegations: { type: 'string', default: '10' },
     /** the data dir already holds the bench sitting (a restart): mint fresh links only */
     reuse: { type: 'boolean', default: false },
+    /** one node of several: Redis as the store and bus (the sitting is created by the first node, `--reuse` on the others) */
+    redis: { type: 'string' },
+    node: { type: 'string', default: 'bench' },
+    /** the secret every node signs and checks invite tokens with */
+    secret: { type: 'string' },
   },
 });
 if (!values.data) throw new Error('--data <dir> is required');
@@ -35,7 +40,9 @@ const config: Config = {
   host: '127.0.0.1',
   dataDir: values.data,
   demo: false,
-  nodeId: 'bench',
+  nodeId: values.node!,
+  ...(values.redis ? { redisUrl: values.redis } : {}),
+  ...(values.secret ? { secret: values.secret } : {}),
 };
 
 let server: PlenaryServer = await startServer(config, log);

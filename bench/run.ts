@@ -14,7 +14,7 @@ import { profileArgs, ROOT, TARGET_LABEL, type TargetKind } from './servers';
 
 const HELP = `npm run bench -- [flags]
 
-  --quick                    small smoke run (under a minute): 100 observers, 3 s, 5 writers, 200 joins, 5,000-update history
+  --quick                    small smoke run (about a minute): 100 observers, 3 s, 5 writers, 200 joins, 5,000-update history
   --scenario <list>          fanout,writers,joinstorm,coldload,crossnode (default: all)
   --observers <list>         fan-out sizes (default 500,1000,2000)
   --seconds <n>              measured seconds per fan-out / writers case (default 20)
@@ -28,13 +28,14 @@ const HELP = `npm run bench -- [flags]
   --join-concurrency <n>     join storm: connections opened at a time, 0 = all at once (default 0)
   --connect-concurrency <n>  observers set up at a time while preparing a case (default 200)
   --history <n>              cold load: updates in the communiqué's history (default 100000)
+  --crossnode-observers <n>  cross-node: observers on the second node (default 1000)
   --drain-ms <n>             wait for stragglers after the last insert (default 5000)
   --targets <list>           plenary,stock (default both)
   --repeat <n>               run every case n times per server, alternating; figures are medians (default 2, quick 1)
   --wait-quiet <s>           before each server run, wait up to this long for other processes to go quiet (default 20, quick 0)
   --no-calibrate             skip measuring this machine's cost of one WebSocket send (the fan-out floor)
-  --plenary-variant <list>   try a relay fix in Plenary's process without changing server/ (bench/variants.ts):
-                             coalesce:<ms>, preframe, synccache, authcache, traceload (results are marked as a variant;
+  --plenary-variant <list>   try a change in Plenary's process without changing server/ (bench/variants.ts):
+                             coalesce:<ms> (the relay's merge window), traceload (results are marked as a variant;
                              docs are not updated)
   --cpu-prof                 run the servers with --cpu-prof (profiles in .tmp/bench-profiles/<server>-<case>/;
                              summarise one with node --import tsx bench/profileSummary.ts <file>)
@@ -59,6 +60,7 @@ const { values } = parseArgs({
     'join-concurrency': { type: 'string' },
     'connect-concurrency': { type: 'string' },
     history: { type: 'string' },
+    'crossnode-observers': { type: 'string' },
     'drain-ms': { type: 'string' },
     targets: { type: 'string' },
     repeat: { type: 'string' },
@@ -106,6 +108,7 @@ const options: BenchOptions = {
   joinConcurrency: num(values['join-concurrency'], 0, 'join-concurrency'),
   connectConcurrency: num(values['connect-concurrency'], 200, 'connect-concurrency', 1),
   history: num(values.history, quick ? 5000 : 100_000, 'history', 10),
+  crossnodeObservers: num(values['crossnode-observers'], quick ? 100 : 1000, 'crossnode-observers', 1),
   drainMs: num(values['drain-ms'], quick ? 2000 : 5000, 'drain-ms'),
   targets,
   nodeArgs: (kind, caseId) => (values['cpu-prof'] ? profileArgs(profileDir, `${kind}-${caseId}`) : []),
@@ -178,7 +181,8 @@ for (const scenario of SCENARIOS.filter((s) => chosen.includes(s.id))) {
     cases.push(outcome);
     for (let r = 0; r < repeat && !interrupted; r++) {
       // alternate which server goes first, so neither always runs on a cooler (or hotter) machine
-      const order = index++ % 2 === 0 ? targets : [...targets].reverse();
+      const alternated = index++ % 2 === 0 ? targets : [...targets].reverse();
+      const order = c.only ? alternated.filter((k) => c.only!.includes(k)) : alternated;
       outcome.order.push(...order);
       for (const kind of order) {
         if (interrupted) break;

@@ -2,6 +2,7 @@
  * The scenarios. Each makes one or more cases; each case runs once per server under test, on a
  * fresh server process. A scenario that cannot run here says why (`notRun`) and is reported so.
  */
+import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ import { encodeHistory, generateHistory, historyDigest, type History } from './h
 import { encodeUpdateMessage, EMPTY_STEP1 } from './protocol';
 import { startTarget, withToken, type ProcUsage, type ServerUnderTest, type StartOptions, type TargetKind } from './servers';
 import { Histogram, percentile, summarize } from './stats';
+import { startRedis } from '../test/helpers/redisServer';
 
 export interface BenchOptions {
   quick: boolean;
@@ -44,6 +46,8 @@ export interface BenchOptions {
   /** other scenarios: observers set up at once while preparing */
   connectConcurrency: number;
   history: number;
+  /** cross-node: observers on the second node */
+  crossnodeObservers: number;
   /** after the window, how long to wait for stragglers, ms */
   drainMs: number;
   targets: TargetKind[];
@@ -65,6 +69,8 @@ export interface Case {
   scenario: string;
   title: string;
   params: Record<string, number | string>;
+  /** the servers this case applies to (default: every target) */
+  only?: TargetKind[];
   run(kind: TargetKind, o: BenchOptions): Promise<RunResult>;
 }
 
@@ -93,7 +99,7 @@ async function withServer<T>(kind: TargetKind, o: BenchOptions, caseId: string, 
 }
 
 /** CPU now, and the median RSS of five samples over a second (RSS moves with the GC). */
-async function settledUsage(server: ServerUnderTest): Promise<ProcUsage> {
+async function settledUsage(server: Pick<ServerUnderTest, 'usage'>): Promise<ProcUsage> {
   const rss: number[] = [];
   for (let i = 0; i < 5; i++) {
     await sleep(200);
@@ -102,112 +108,139 @@ async function settledUsage(server: ServerUnderTest): Promise<ProcUsage> {
   return { cpuMs: server.usage().cpuMs, rssBytes: percentile(rss, 50) };
 }
 
+interface BroadcastParams {
+  writers: number;
+  rate: number;
+  observers: number;
+  probes: number;
+}
+
 /**
- * Writers insert at `rate` each; `observers` light observers and `probes` probes receive.
- * Join order: writers, observers, probes — the probes are the last connections a server sends to.
+ * Where the clients of a broadcast case connect. One server: all three are it. Several nodes:
+ * writers on one, observers and probes on another, `local` probes on the writers' node for
+ * reference; CPU is that of every node.
  */
-async function runBroadcast(
-  kind: TargetKind,
-  o: BenchOptions,
-  caseId: string,
-  p: { writers: number; rate: number; observers: number; probes: number },
-): Promise<RunResult> {
-  return withServer(kind, o, caseId, {}, async (server) => {
-    const window = new MeasureWindow();
-    const sink = { window, latency: new Histogram(0.05, 60_000) };
-    const notes: string[] = [];
-    const warnings: string[] = [];
-    const writers = range(p.writers).map((i) => new Writer(withToken(server, server.writerTokens[i % server.writerTokens.length]!), i, window));
-    const observers = range(p.observers).map(() => new LightObserver(withToken(server, server.observerToken), sink));
-    const probes = range(p.probes).map(() => new Probe(withToken(server, server.observerToken), window));
-    try {
-      const w = await connectAll(writers.map((x) => x.client), 25);
-      if (w.failed > 0) throw new Error(`${w.failed} writers could not connect: ${w.firstError}`);
-      // one unmeasured insert each: Plenary binds each writer's client id on its first write
-      for (const x of writers) x.insert();
-      const before = await settledUsage(server);
-      const t0 = now();
-      const c = await connectAll(observers, o.connectConcurrency);
-      const connectMs = now() - t0;
-      if (c.failed > 0) throw new Error(`${c.failed} of ${p.observers} observers could not connect: ${c.firstError}`);
-      await sleep(500);
-      const idle = await settledUsage(server);
-      const pr = await connectAll(probes.map((x) => x.client), probes.length);
-      if (pr.failed > 0) throw new Error(`${pr.failed} probes could not connect: ${pr.firstError}`);
+interface Topology {
+  writersAt: ServerUnderTest;
+  observersAt: ServerUnderTest;
+  /** probes on the writers' node, measured separately (several nodes only) */
+  localProbesAt?: ServerUnderTest;
+  usage(): ProcUsage;
+}
 
-      const start = now() + 20;
-      const from = start + o.warmup * 1000;
-      const to = from + o.seconds * 1000;
-      window.open(from, to);
-      const period = 1000 / p.rate;
-      const running = writers.map((x, i) => x.run(p.rate, start + (i / p.writers) * period, to));
-      await sleep(from - now());
-      const health = new GeneratorHealth();
-      health.start();
-      const u0 = server.usage();
-      let peakRss = u0.rssBytes;
-      const sampler = setInterval(() => {
-        peakRss = Math.max(peakRss, server.usage().rssBytes);
-      }, 250);
-      const tFrom = now();
-      const frames0 = observers.reduce((s, x) => s + x.frames, 0);
-      await Promise.all(running);
-      const expected = writers.reduce((s, x) => s + x.measured, 0);
-      const receivers = [...observers, ...probes];
-      const drained = await until(() => receivers.every((r) => r.delivered >= expected), o.drainMs);
-      const u1 = server.usage();
-      const frames1 = observers.reduce((s, x) => s + x.frames, 0);
-      const elapsed = now() - tFrom;
-      clearInterval(sampler);
-      const gen: GeneratorReport = health.stop(u1.cpuMs - u0.cpuMs);
-      if (!drained) notes.push(`not every receiver had every insert ${o.drainMs} ms after the last one`);
+/** Writers insert at `rate` each; `observers` light observers and `probes` probes receive. */
+async function runBroadcast(kind: TargetKind, o: BenchOptions, caseId: string, p: BroadcastParams): Promise<RunResult> {
+  return withServer(kind, o, caseId, {}, (server) => broadcast({ writersAt: server, observersAt: server, usage: () => server.usage() }, o, p));
+}
 
-      const probeLatency = summarize(probes.flatMap((x) => x.samples));
-      const obsLatency = sink.latency.summary();
-      const delivered = receivers.reduce((s, r) => s + Math.min(r.delivered, expected), 0);
-      const expectedTotal = expected * receivers.length;
-      const cpuMs = u1.cpuMs - u0.cpuMs;
-      const cpuPct = (cpuMs / elapsed) * 100;
-      const dropped = observers.filter((x) => x.closedAfterSync).length + probes.filter((x) => x.client.closedAfterSync).length;
-      warnings.push(...gen.warnings, ...serverWarnings(cpuPct));
-      if (dropped > 0) warnings.push(`${dropped} receivers were disconnected during the run`);
-      return {
-        metrics: {
-          insertsMeasured: expected,
-          receivers: receivers.length,
-          latencyP50Ms: probeLatency.p50,
-          latencyP90Ms: probeLatency.p90,
-          latencyP99Ms: probeLatency.p99,
-          latencyMaxMs: probeLatency.max,
-          observerLatencyP50Ms: obsLatency.p50,
-          observerLatencyP99Ms: obsLatency.p99,
-          observerLatencyMaxMs: obsLatency.max,
-          deliveredPct: expectedTotal > 0 ? (delivered / expectedTotal) * 100 : null,
-          lost: expectedTotal - delivered,
-          framesPerInsert: expected > 0 && observers.length > 0 ? (frames1 - frames0) / observers.length / expected : null,
-          serverCpuSec: cpuMs / 1000,
-          serverCpuPct: cpuPct,
-          serverCpuUsPerUpdatePerObserver: expectedTotal > 0 ? (cpuMs * 1000) / expectedTotal : null,
-          rssBeforeObserversMiB: before.rssBytes / MiB,
-          rssWithObserversMiB: idle.rssBytes / MiB,
-          rssPeakMiB: peakRss / MiB,
-          memPerObserverKiB: (idle.rssBytes - before.rssBytes) / p.observers / 1024,
-          observersConnectMs: connectMs,
-          refused503: observers.reduce((s, x) => s + x.refused, 0),
-          generatorLoopLagP99Ms: gen.loopLagP99Ms,
-          generatorLoopLagMaxMs: gen.loopLagMaxMs,
-          generatorCpuPct: gen.cpuPct,
-          otherCpuPct: gen.otherCpuPct,
-        },
-        notes,
-        warnings,
-      };
-    } finally {
-      for (const x of writers) x.stop();
-      for (const x of observers) x.stop();
-      for (const x of probes) x.client.stop();
-    }
-  });
+/** Join order: writers, observers, probes — the probes are the last connections a server sends to. */
+async function broadcast(t: Topology, o: BenchOptions, p: BroadcastParams): Promise<RunResult> {
+  const server = { usage: () => t.usage() };
+  const window = new MeasureWindow();
+  const sink = { window, latency: new Histogram(0.05, 60_000) };
+  const notes: string[] = [];
+  const warnings: string[] = [];
+  const at = t.observersAt;
+  const writers = range(p.writers).map((i) => new Writer(withToken(t.writersAt, t.writersAt.writerTokens[i % t.writersAt.writerTokens.length]!), i, window));
+  const observers = range(p.observers).map(() => new LightObserver(withToken(at, at.observerToken), sink));
+  const probes = range(p.probes).map(() => new Probe(withToken(at, at.observerToken), window));
+  const local = t.localProbesAt;
+  const localProbes = local ? range(p.probes).map(() => new Probe(withToken(local, local.observerToken), window)) : [];
+  try {
+    const w = await connectAll(writers.map((x) => x.client), 25);
+    if (w.failed > 0) throw new Error(`${w.failed} writers could not connect: ${w.firstError}`);
+    // one unmeasured insert each: Plenary binds each writer's client id on its first write
+    for (const x of writers) x.insert();
+    const before = await settledUsage(server);
+    const t0 = now();
+    const c = await connectAll(observers, o.connectConcurrency);
+    const connectMs = now() - t0;
+    if (c.failed > 0) throw new Error(`${c.failed} of ${p.observers} observers could not connect: ${c.firstError}`);
+    await sleep(500);
+    const idle = await settledUsage(server);
+    const pr = await connectAll([...localProbes, ...probes].map((x) => x.client), probes.length + localProbes.length);
+    if (pr.failed > 0) throw new Error(`${pr.failed} probes could not connect: ${pr.firstError}`);
+
+    const start = now() + 20;
+    const from = start + o.warmup * 1000;
+    const to = from + o.seconds * 1000;
+    window.open(from, to);
+    const period = 1000 / p.rate;
+    const running = writers.map((x, i) => x.run(p.rate, start + (i / p.writers) * period, to));
+    await sleep(from - now());
+    const health = new GeneratorHealth();
+    health.start();
+    const u0 = server.usage();
+    let peakRss = u0.rssBytes;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, server.usage().rssBytes);
+    }, 250);
+    const tFrom = now();
+    const frames0 = observers.reduce((s, x) => s + x.frames, 0);
+    await Promise.all(running);
+    const expected = writers.reduce((s, x) => s + x.measured, 0);
+    const receivers = [...observers, ...probes, ...localProbes];
+    const drained = await until(() => receivers.every((r) => r.delivered >= expected), o.drainMs);
+    const u1 = server.usage();
+    const frames1 = observers.reduce((s, x) => s + x.frames, 0);
+    const elapsed = now() - tFrom;
+    clearInterval(sampler);
+    const gen: GeneratorReport = health.stop(u1.cpuMs - u0.cpuMs);
+    if (!drained) notes.push(`not every receiver had every insert ${o.drainMs} ms after the last one`);
+
+    const probeLatency = summarize(probes.flatMap((x) => x.samples));
+    const localLatency = local ? summarize(localProbes.flatMap((x) => x.samples)) : null;
+    const obsLatency = sink.latency.summary();
+    const delivered = receivers.reduce((s, r) => s + Math.min(r.delivered, expected), 0);
+    const expectedTotal = expected * receivers.length;
+    const cpuMs = u1.cpuMs - u0.cpuMs;
+    const cpuPct = (cpuMs / elapsed) * 100;
+    const dropped = observers.filter((x) => x.closedAfterSync).length + [...probes, ...localProbes].filter((x) => x.client.closedAfterSync).length;
+    warnings.push(...gen.warnings, ...serverWarnings(cpuPct));
+    if (dropped > 0) warnings.push(`${dropped} receivers were disconnected during the run`);
+    return {
+      metrics: {
+        insertsMeasured: expected,
+        receivers: receivers.length,
+        latencyP50Ms: probeLatency.p50,
+        latencyP90Ms: probeLatency.p90,
+        latencyP99Ms: probeLatency.p99,
+        latencyMaxMs: probeLatency.max,
+        ...(localLatency
+          ? {
+              localLatencyP50Ms: localLatency.p50,
+              localLatencyP99Ms: localLatency.p99,
+              crossNodeExtraP99Ms: probeLatency.p99 !== null && localLatency.p99 !== null ? probeLatency.p99 - localLatency.p99 : null,
+            }
+          : {}),
+        observerLatencyP50Ms: obsLatency.p50,
+        observerLatencyP99Ms: obsLatency.p99,
+        observerLatencyMaxMs: obsLatency.max,
+        deliveredPct: expectedTotal > 0 ? (delivered / expectedTotal) * 100 : null,
+        lost: expectedTotal - delivered,
+        framesPerInsert: expected > 0 && observers.length > 0 ? (frames1 - frames0) / observers.length / expected : null,
+        serverCpuSec: cpuMs / 1000,
+        serverCpuPct: cpuPct,
+        serverCpuUsPerUpdatePerObserver: expectedTotal > 0 ? (cpuMs * 1000) / expectedTotal : null,
+        rssBeforeObserversMiB: before.rssBytes / MiB,
+        rssWithObserversMiB: idle.rssBytes / MiB,
+        rssPeakMiB: peakRss / MiB,
+        memPerObserverKiB: (idle.rssBytes - before.rssBytes) / p.observers / 1024,
+        observersConnectMs: connectMs,
+        refused503: observers.reduce((s, x) => s + x.refused, 0),
+        generatorLoopLagP99Ms: gen.loopLagP99Ms,
+        generatorLoopLagMaxMs: gen.loopLagMaxMs,
+        generatorCpuPct: gen.cpuPct,
+        otherCpuPct: gen.otherCpuPct,
+      },
+      notes,
+      warnings,
+    };
+  } finally {
+    for (const x of writers) x.stop();
+    for (const x of observers) x.stop();
+    for (const x of [...probes, ...localProbes]) x.client.stop();
+  }
 }
 
 /** N light observers join one doc at once. */
@@ -400,6 +433,35 @@ async function runColdLoad(kind: TargetKind, o: BenchOptions, caseId: string): P
   return { metrics, notes, warnings };
 }
 
+/**
+ * Two Plenary nodes on one Redis (a private redis-server on a free port): the writer on node A,
+ * observers and probes on node B, and as many probes on node A for reference — so the figure is
+ * what crossing nodes adds, under the same store and load.
+ */
+async function runCrossNode(o: BenchOptions, caseId: string, p: BroadcastParams): Promise<RunResult> {
+  const redis = await startRedis({ appendonly: false });
+  const secret = randomBytes(24).toString('hex');
+  const started: ServerUnderTest[] = [];
+  try {
+    const node = async (nodeId: string, join: boolean) => {
+      const s = await startTarget('plenary', { nodeArgs: o.nodeArgs('plenary', `${caseId}-${nodeId}`), cluster: { redisUrl: redis.url, nodeId, secret, join } });
+      started.push(s);
+      return s;
+    };
+    const a = await node('bench-a', false);
+    const b = await node('bench-b', true);
+    const usage = (): ProcUsage => ({ cpuMs: a.usage().cpuMs + b.usage().cpuMs, rssBytes: b.usage().rssBytes });
+    const result = await broadcast({ writersAt: a, observersAt: b, localProbesAt: a, usage }, o, p);
+    result.notes.push(
+      `two Plenary nodes on one redis-server (no persistence); the writer on node A, ${p.observers} observers and ${p.probes} probes on node B, ${p.probes} probes on node A for reference; server CPU is both nodes'`,
+    );
+    return result;
+  } finally {
+    for (const s of started) await s.stop();
+    await redis.stop();
+  }
+}
+
 export const SCENARIOS: Scenario[] = [
   {
     id: 'fanout',
@@ -455,7 +517,15 @@ export const SCENARIOS: Scenario[] = [
   {
     id: 'crossnode',
     title: 'Cross-node',
-    notRun: () => 'not run: needs several nodes (issue 7)',
-    cases: () => [],
+    cases: (o) => [
+      {
+        id: 'crossnode',
+        scenario: 'crossnode',
+        title: `cross-node: 1 writer × ${o.fanoutRate}/s on node A → ${o.crossnodeObservers.toLocaleString('en-US')} observers + ${o.probes} probes on node B`,
+        params: { writers: 1, rate: o.fanoutRate, observers: o.crossnodeObservers, probes: o.probes, seconds: o.seconds },
+        only: ['plenary'],
+        run: (_kind, opts) => runCrossNode(opts, 'crossnode', { writers: 1, rate: opts.fanoutRate, observers: opts.crossnodeObservers, probes: opts.probes }),
+      },
+    ],
   },
 ];

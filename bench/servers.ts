@@ -48,6 +48,8 @@ export interface StartOptions {
   keepData?: boolean;
   /** extra node flags, e.g. --cpu-prof */
   nodeArgs?: string[];
+  /** Plenary as one node of several on one Redis; `join`: the sitting was created by another node */
+  cluster?: { redisUrl: string; nodeId: string; secret: string; join: boolean };
 }
 
 const CLK_TCK = 100;
@@ -131,7 +133,8 @@ export async function startPlenary(opts: StartOptions = {}): Promise<ServerUnder
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'plenary-bench-'));
   const args = [...(opts.nodeArgs ?? []), '--import', 'tsx', 'bench/plenaryServer.ts', '--data', dataDir];
   if (opts.seedFile) args.push('--seed', opts.seedFile);
-  if (opts.dataDir) args.push('--reuse');
+  if (opts.dataDir || opts.cluster?.join) args.push('--reuse');
+  if (opts.cluster) args.push('--redis', opts.cluster.redisUrl, '--node', opts.cluster.nodeId, '--secret', opts.cluster.secret);
   const child = new Child(spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }));
   const m = await child.waitFor(/^(\{"ready":true.*\})$/m, 180_000, 'Plenary');
   const ready = JSON.parse(m[1]!) as {

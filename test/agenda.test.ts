@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, mayCommand, type CommandType, type CreateSessionResponse, type SessionView } from '@plenary/shared';
-import { cmd, createSitting, delegateToken, ioClient, SMALL_SITTING, startTestServer, yClient, type TestServer, type TestSocket } from './helpers/plenary';
+import { cmd, createSitting, delegateToken, ioClient, AGENDA_SITTING, startTestServer, yClient, type TestServer, type TestSocket } from './helpers/plenary';
 import { waitFor } from './helpers/wait';
 
 let t: TestServer;
@@ -11,14 +11,7 @@ const connect = async (token: string) => {
   sockets.push(s);
   return s;
 };
-const SITTING = {
-  ...SMALL_SITTING,
-  agenda: [
-    { title: 'Opening', durationMin: 10 },
-    { title: 'Security cooperation', durationMin: 60 },
-    { title: 'Closing', durationMin: 5 },
-  ],
-};
+const SITTING = AGENDA_SITTING;
 
 beforeAll(async () => {
   t = await startTestServer();

@@ -21,6 +21,35 @@ describe('configuration', () => {
     expect(d).toMatchObject({ port: 8080, host: '0.0.0.0', dataDir: '/tmp/x', redisUrl: 'redis://r:6379', publicUrl: 'https://plenary.example.org', maxFrameBytes: 2048 });
   });
 
+  it('[H3][K1][K2][K3][K4] reads the limits, with defaults', () => {
+    expect(configFromEnv({})).toMatchObject({
+      maxDocBytes: 8 * 1024 * 1024,
+      rates: { updates: { perSecond: 50, burst: 500 }, awareness: { perSecond: 50, burst: 500 }, commands: { perSecond: 20, burst: 100 } },
+      preAuth: { messages: 4, bytes: 64 * 1024, timeoutMs: 10_000 },
+      pingMs: 5000,
+      yjsPingMs: 30_000,
+    });
+    const c = configFromEnv({
+      PLENARY_MAX_DOC_BYTES: '1000',
+      PLENARY_RATE_UPDATES: '5/10',
+      PLENARY_RATE_AWARENESS: '0',
+      PLENARY_RATE_COMMANDS: '3',
+      PLENARY_PREAUTH_MESSAGES: '2',
+      PLENARY_PREAUTH_BYTES: '512',
+      PLENARY_AUTH_TIMEOUT_MS: '2000',
+      PLENARY_PING_MS: '1000',
+      PLENARY_YJS_PING_MS: '3000',
+    });
+    expect(c).toMatchObject({
+      maxDocBytes: 1000,
+      rates: { updates: { perSecond: 5, burst: 10 }, awareness: { perSecond: 0, burst: 0 }, commands: { perSecond: 3, burst: 30 } },
+      preAuth: { messages: 2, bytes: 512, timeoutMs: 2000 },
+      pingMs: 1000,
+      yjsPingMs: 3000,
+    });
+    expect(() => configFromEnv({ PLENARY_RATE_COMMANDS: 'lots' })).toThrow(/PLENARY_RATE_COMMANDS/);
+  });
+
   it('[H3] refuses a malformed number with the variable named', () => {
     expect(() => configFromEnv({ PORT: 'eighty' })).toThrow(/PORT/);
   });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
+import { parseRate, type Rate } from './limits/TokenBucket';
 
 export interface Config {
   port: number;
@@ -13,6 +14,16 @@ export interface Config {
   publicUrl?: string;
   /** largest frame accepted on any socket, in bytes */
   maxFrameBytes: number;
+  /** largest stored state of a doc, in bytes; a client update that would pass it is refused */
+  maxDocBytes: number;
+  /** per connection: Yjs updates, awareness updates, Socket.IO events */
+  rates: { updates: Rate; awareness: Rate; commands: Rate };
+  /** what a Socket.IO connection may send before it is authenticated */
+  preAuth: { messages: number; bytes: number; timeoutMs: number };
+  /** Socket.IO ping interval, and how long a pong may take; a silent connection is dropped */
+  pingMs: number;
+  /** Yjs WebSocket ping interval; a connection that has not answered the previous ping is dropped */
+  yjsPingMs: number;
   /** compact a doc's log into a snapshot after this many updates */
   compactEvery: number;
   /** how long an idle doc stays in memory, in ms */
@@ -44,6 +55,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     ...(opt(env.PLENARY_ADMIN_KEY) ? { adminKey: env.PLENARY_ADMIN_KEY! } : {}),
     ...(opt(env.PLENARY_PUBLIC_URL) ? { publicUrl: env.PLENARY_PUBLIC_URL!.replace(/\/+$/, '') } : {}),
     maxFrameBytes: int(env.PLENARY_MAX_FRAME_BYTES, 1024 * 1024, 'PLENARY_MAX_FRAME_BYTES'),
+    maxDocBytes: int(env.PLENARY_MAX_DOC_BYTES, 8 * 1024 * 1024, 'PLENARY_MAX_DOC_BYTES'),
+    rates: {
+      updates: parseRate(env.PLENARY_RATE_UPDATES, { perSecond: 50, burst: 500 }, 'PLENARY_RATE_UPDATES'),
+      awareness: parseRate(env.PLENARY_RATE_AWARENESS, { perSecond: 50, burst: 500 }, 'PLENARY_RATE_AWARENESS'),
+      commands: parseRate(env.PLENARY_RATE_COMMANDS, { perSecond: 20, burst: 100 }, 'PLENARY_RATE_COMMANDS'),
+    },
+    preAuth: {
+      messages: int(env.PLENARY_PREAUTH_MESSAGES, 4, 'PLENARY_PREAUTH_MESSAGES'),
+      bytes: int(env.PLENARY_PREAUTH_BYTES, 64 * 1024, 'PLENARY_PREAUTH_BYTES'),
+      timeoutMs: int(env.PLENARY_AUTH_TIMEOUT_MS, 10_000, 'PLENARY_AUTH_TIMEOUT_MS'),
+    },
+    pingMs: int(env.PLENARY_PING_MS, 5000, 'PLENARY_PING_MS'),
+    yjsPingMs: int(env.PLENARY_YJS_PING_MS, 30_000, 'PLENARY_YJS_PING_MS'),
     compactEvery: int(env.PLENARY_COMPACT_EVERY, 500, 'PLENARY_COMPACT_EVERY'),
     unloadAfterMs: int(env.PLENARY_UNLOAD_AFTER_MS, 30_000, 'PLENARY_UNLOAD_AFTER_MS'),
     tokenDays: int(env.PLENARY_TOKEN_DAYS, 30, 'PLENARY_TOKEN_DAYS'),

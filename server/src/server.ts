@@ -10,6 +10,7 @@ import { keepSessionsRecoverable, MAX_DISCONNECTION_MS } from './bus/socketAdapt
 import { Commands } from './commands/Commands';
 import type { Config } from './config';
 import { createApp } from './http/app';
+import { securityHeaders } from './http/securityHeaders';
 import { Metrics } from './metrics';
 import { LocalPresenceBook } from './presence/PresenceBook';
 import { communiquePolicy } from './sittings/CommuniquePolicy';
@@ -53,6 +54,7 @@ export async function startServer(config: Config, log: (msg: string) => void = (
     unloadAfterMs: config.unloadAfterMs,
     log,
     policyFor: (name) => communiquePolicy(rooms, name),
+    maxDocBytes: config.maxDocBytes,
     ...(cluster ? { bus: cluster.bus } : {}),
   });
   const silence = new SilenceKeeper(rooms, log);
@@ -72,7 +74,15 @@ export async function startServer(config: Config, log: (msg: string) => void = (
 
   const app = createApp({ store, rooms, tokens, sittings, metrics, adminKey: secrets.adminKey, nodeId: config.nodeId, clientDir: config.clientDir });
   const http = createServer(app);
-  const wss = attachYjsEndpoint(http, { tokens, store, rooms, maxFrameBytes: config.maxFrameBytes, log });
+  const wss = attachYjsEndpoint(http, {
+    tokens,
+    store,
+    rooms,
+    maxFrameBytes: config.maxFrameBytes,
+    rates: { updates: config.rates.updates, awareness: config.rates.awareness },
+    pingMs: config.yjsPingMs,
+    log,
+  });
   const attendance = (sid: string, run: (doc: Y.Doc) => void) =>
     rooms
       .with(docName(sid, 'session'), (room) => room.change({ actor: 'server', run }))
@@ -90,10 +100,15 @@ export async function startServer(config: Config, log: (msg: string) => void = (
     commands,
     presence,
     maxFrameBytes: config.maxFrameBytes,
+    commandRate: config.rates.commands,
+    preAuth: config.preAuth,
+    pingMs: config.pingMs,
     onDelegationPresence: (sid, delegation) => void followConnections(sid, delegation),
     log,
     ...(cluster ? { cluster: { adapter: cluster.socketAdapter, maxDisconnectionMs: MAX_DISCONNECTION_MS, presenceSettleMs: 1000 } } : {}),
   });
+  // Socket.IO's HTTP answers (long-polling) carry the same headers as the app's
+  io.engine.use(securityHeaders());
   const stopRecoverySessions = cluster ? keepSessionsRecoverable(io) : () => {};
   metrics.gauge('plenary_docs_loaded', 'Docs held in memory', () => rooms.size);
   metrics.gauge('plenary_yjs_connections', 'Open Yjs connections', () => wss.clients.size);

@@ -5,6 +5,15 @@ import * as Y from 'yjs';
 export const ParagraphStatus = z.enum(['open', 'bracketed', 'agreed-ad-ref', 'agreed']);
 export type ParagraphStatus = z.infer<typeof ParagraphStatus>;
 
+/**
+ * The status a paragraph is shown and counted with: one left `open` that carries brackets reads
+ * `bracketed`, so the badge never says open beside visible `[ … ]`. Set statuses show as they are.
+ */
+export function shownStatus(status: ParagraphStatus | undefined, hasBrackets: boolean): ParagraphStatus {
+  const set = status ?? 'open';
+  return set === 'open' && hasBrackets ? 'bracketed' : set;
+}
+
 export interface ParagraphStatusEntry {
   status: ParagraphStatus;
   /** actor key of who set it */

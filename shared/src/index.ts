@@ -1,3 +1,5 @@
+// first: configures zod before any schema is built
+import './jitless';
 export * from './agenda';
 export * from './attendance';
 export * from './api';

@@ -57,4 +57,13 @@ describe('[G4] the progress strip', () => {
       time: { usedMs: 37 * 60_000, plannedMs: 70 * 60_000 },
     });
   });
+
+  it('[L4] counts a paragraph left open but carrying brackets as bracketed; a set status stands', () => {
+    const bracketed = [{ text: 'Calls upon', brackets: ['pk'] }];
+    const withBrackets: CommuniqueSnapshot = {
+      ...communique,
+      paragraphs: communique.paragraphs.map((p) => (p.id === 'p3' || p.id === 'p4' ? { ...p, runs: bracketed } : p)),
+    };
+    expect(sittingProgress(view, withBrackets, NOW).paragraphs).toEqual({ open: 0, bracketed: 2, 'agreed-ad-ref': 1, agreed: 1, total: 4 });
+  });
 });

@@ -1,9 +1,9 @@
 import { itemUsedMs } from './agenda';
 import { isPresent } from './attendance';
 import { isOnTrack, isOverdue, type CbmState } from './cbm';
-import type { ParagraphStatus } from './drafting';
+import { shownStatus, type ParagraphStatus } from './drafting';
 import type { SessionView } from './session';
-import type { CommuniqueSnapshot } from './snapshot';
+import { isBracketed, type CommuniqueSnapshot } from './snapshot';
 
 /** The figures of the progress strip: what an observer needs to follow the sitting at a glance. */
 export interface SittingProgress {
@@ -19,7 +19,7 @@ export function sittingProgress(view: SessionView, communique: CommuniqueSnapsho
   const paragraphs = { open: 0, bracketed: 0, 'agreed-ad-ref': 0, agreed: 0, total: 0 };
   for (const p of communique?.paragraphs ?? []) {
     if (p.kind === 'text') continue;
-    paragraphs[view.paragraphs[p.id]?.status ?? 'open']++;
+    paragraphs[shownStatus(view.paragraphs[p.id]?.status, isBracketed(p))]++;
     paragraphs.total++;
   }
   const cbms = { proposed: 0, 'under-discussion': 0, endorsed: 0, 'not-endorsed': 0, withdrawn: 0, total: view.cbms.length };

@@ -28,6 +28,19 @@ describe('[V2] comparing texts', () => {
       { op: 'eq', text: ' all states' },
       { op: 'ins', text: ' and partners' },
     ]);
+    // a lifted bracket shows as its brackets (and the alternatives dropped) deleted, the words kept
+    expect(diffWords('[Call upon all] states', 'Call upon all states')).toEqual([
+      { op: 'del', text: '[' },
+      { op: 'eq', text: 'Call upon all' },
+      { op: 'del', text: ']' },
+      { op: 'eq', text: ' states' },
+    ]);
+    expect(diffWords('[Express support | Welcome] the vision', 'Welcome the vision')).toEqual([
+      { op: 'del', text: '[Express support | ' },
+      { op: 'eq', text: 'Welcome' },
+      { op: 'del', text: ']' },
+      { op: 'eq', text: ' the vision' },
+    ]);
   });
 
   const snap = (...ps: [string, string][]): CommuniqueSnapshot => ({

@@ -72,6 +72,11 @@ export function communiqueSnapshot(doc: Y.Doc): CommuniqueSnapshot {
   return { title, paragraphs };
 }
 
+/** Whether some words of the paragraph are in brackets. */
+export function isBracketed(p: Pick<SnapshotParagraph, 'runs'>): boolean {
+  return p.runs.some((r) => r.brackets.length > 0);
+}
+
 /** A paragraph's text with its brackets written as `[ … ]`, as negotiators print them. */
 export function bracketedText(p: Pick<SnapshotParagraph, 'runs'>): string {
   return p.runs.map((r) => (r.brackets.length > 0 ? `[${r.text}]` : r.text)).join('');
@@ -81,8 +86,9 @@ export function bracketedText(p: Pick<SnapshotParagraph, 'runs'>): string {
 
 export type DiffOp = { op: 'eq' | 'ins' | 'del'; text: string };
 
+/** Words, the spaces between them, and brackets and `|` on their own: lifting a bracket deletes just them. */
 function words(s: string): string[] {
-  return s.match(/\s+|[^\s]+/g) ?? [];
+  return s.match(/\s+|[[\]|]|[^\s[\]|]+/g) ?? [];
 }
 
 /** Word-level diff (longest common subsequence over words and the spaces between them). */

@@ -30,8 +30,15 @@ export async function launchChromium(): Promise<Browser> {
  * Opens an invite link in its own context (its own sessionStorage, like its own browser) and waits
  * for the draft. Observers land on the progress view; this switches them to the workspace.
  */
-export async function openInvite(browser: Browser, url: string, viewport = { width: 1440, height: 900 }): Promise<import('playwright-core').Page> {
+export async function openInvite(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1440, height: 900 },
+  /** runs on the new context before the page loads, e.g. to add an init script */
+  prepare?: (context: import('playwright-core').BrowserContext) => Promise<void>,
+): Promise<import('playwright-core').Page> {
   const context = await browser.newContext({ viewport });
+  await prepare?.(context);
   const page = await context.newPage();
   await page.goto(url);
   // the view is chosen once the server has said who we are

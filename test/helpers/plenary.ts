@@ -25,6 +25,16 @@ export const SMALL_SITTING: CreateSessionBody = {
   communique: { title: 'Communiqué', preambular: ['Recognizing that a stable Afghanistan is needed,'], operative: ['Decides to meet again;'] },
 };
 
+/** The small sitting with three agenda items (commands act on the second). */
+export const AGENDA_SITTING: CreateSessionBody = {
+  ...SMALL_SITTING,
+  agenda: [
+    { title: 'Opening', durationMin: 10 },
+    { title: 'Security cooperation', durationMin: 60 },
+    { title: 'Closing', durationMin: 5 },
+  ],
+};
+
 export interface TestServer {
   server: PlenaryServer;
   config: Config;

@@ -25,11 +25,11 @@ function requireRedisServer(): void {
 }
 
 /** A private redis-server on a free port in a temp dir, with AOF on, stopped by its pid. */
-export async function startRedis(opts: { appendonly?: boolean } = {}): Promise<TestRedis> {
+export async function startRedis(opts: { appendonly?: boolean; appendfsync?: 'always' | 'everysec' } = {}): Promise<TestRedis> {
   requireRedisServer();
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'plenary-redis-'));
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', opts.appendonly === false ? 'no' : 'yes', '--appendfsync', 'always'];
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', opts.appendonly === false ? 'no' : 'yes', '--appendfsync', opts.appendfsync ?? 'always'];
   let proc: ChildProcess;
   const launch = async () => {
     proc = spawn('redis-server', args, { stdio: 'ignore' });

@@ -5,6 +5,7 @@ import { useServerNow } from '../hooks/useServerNow';
 import { dropSide, moveTarget, type DropSide } from '../lib/reorder';
 import { AgendaItemRow } from './AgendaItemRow';
 import { AgendaAddForm } from './AgendaAddForm';
+import { useTranslation } from 'react-i18next';
 import './Agenda.css';
 
 interface Props {
@@ -17,6 +18,7 @@ interface Props {
 
 /** The agenda: numbered items, the open one highlighted, planned against used time; the chair's controls inline. */
 export function Agenda({ items, preside, commands, clockOffset }: Props) {
+  const { t } = useTranslation();
   const hasOpen = items?.some((i) => i.state === 'open') ?? false;
   const now = useServerNow(clockOffset, 1000, hasOpen);
   const [editing, setEditing] = useState<string | null>(null);
@@ -47,11 +49,11 @@ export function Agenda({ items, preside, commands, clockOffset }: Props) {
 
   return (
     <div className="agenda" data-testid="agenda">
-      <h2 className="panel-heading">Agenda</h2>
+      <h2 className="panel-heading">{t('workspace.agenda')}</h2>
       {items === null ? (
-        <p className="agenda__empty">Loading…</p>
+        <p className="agenda__empty">{t('common.loading')}</p>
       ) : items.length === 0 ? (
-        <p className="agenda__empty">No items on the agenda yet.</p>
+        <p className="agenda__empty">{t('agenda.empty')}</p>
       ) : (
         <ol className="agenda__list" data-dragging={dragId !== null}>
           {items.map((item, i) => (

@@ -1,10 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Commands } from '../hooks/useCommands';
 import { parseMinutes } from '../lib/duration';
+import { useTranslation } from 'react-i18next';
 import './AgendaForms.css';
 
 /** The chair's "Add item" form at the foot of the agenda. */
 export function AgendaAddForm({ commands }: { commands: Commands }) {
+  const { t: tr } = useTranslation();
   const id = useId();
   const [title, setTitle] = useState('');
   const [minutes, setMinutes] = useState('');
@@ -14,9 +16,9 @@ export function AgendaAddForm({ commands }: { commands: Commands }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const t = title.trim();
-    if (!t) return setProblem('Give the item a title');
+    if (!t) return setProblem(tr('agenda.giveTitle'));
     const durationMin = parseMinutes(minutes);
-    if (Number.isNaN(durationMin)) return setProblem('Planned time: whole minutes, e.g. 30');
+    if (Number.isNaN(durationMin)) return setProblem(tr('agenda.badMinutes'));
     setProblem(null);
     const ack = await commands.run('agenda.add', durationMin === null ? { title: t } : { title: t, durationMin });
     if (ack.ok) {
@@ -26,19 +28,19 @@ export function AgendaAddForm({ commands }: { commands: Commands }) {
   };
 
   return (
-    <form className="agenda-form agenda-form--add" onSubmit={(e) => void submit(e)} aria-label="Add an agenda item">
-      <h3 className="agenda-form__heading">Add item</h3>
+    <form className="agenda-form agenda-form--add" onSubmit={(e) => void submit(e)} aria-label={tr('agenda.addLabel')}>
+      <h3 className="agenda-form__heading">{tr('agenda.addHeading')}</h3>
       <div className="agenda-form__row">
         <label className="agenda-form__field agenda-form__field--grow" htmlFor={`${id}-title`}>
-          <span className="visually-hidden">Title</span>
-          <input id={`${id}-title`} data-testid="agenda-add-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Title" maxLength={300} />
+          <span className="visually-hidden">{tr('common.title')}</span>
+          <input id={`${id}-title`} data-testid="agenda-add-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={tr('common.title')} maxLength={300} />
         </label>
         <label className="agenda-form__field agenda-form__field--minutes" htmlFor={`${id}-min`}>
-          <span className="visually-hidden">Planned minutes</span>
-          <input id={`${id}-min`} data-testid="agenda-add-duration" inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} placeholder="min" />
+          <span className="visually-hidden">{tr('agenda.plannedMinutes')}</span>
+          <input id={`${id}-min`} data-testid="agenda-add-duration" inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} placeholder={tr('common.min')} />
         </label>
         <button type="submit" className="agenda-form__submit" data-testid="agenda-add-submit" aria-busy={pending} disabled={pending}>
-          {pending ? 'Adding…' : 'Add'}
+          {pending ? tr('agenda.adding') : tr('agenda.add')}
         </button>
       </div>
       {problem && (

@@ -2,10 +2,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { DEFAULT_SPEAKING_TIME_SEC, type AgendaItemView } from '@plenary/shared';
 import type { Commands } from '../hooks/useCommands';
 import { formFromItem, speakingTimeText, updateFromForm, type ItemFieldsForm } from '../lib/duration';
+import { useTranslation } from 'react-i18next';
 import './AgendaForms.css';
 
 /** Inline form: title, description, planned minutes, speaking time per speaker, budget per delegation. */
 export function AgendaItemEditor({ item, commands, onDone }: { item: AgendaItemView; commands: Commands; onDone: () => void }) {
+  const { t } = useTranslation();
   const id = useId();
   const [form, setForm] = useState<ItemFieldsForm>(() => formFromItem(item));
   const [problem, setProblem] = useState<string | null>(null);
@@ -31,20 +33,20 @@ export function AgendaItemEditor({ item, commands, onDone }: { item: AgendaItemV
       onKeyDown={(e) => e.key === 'Escape' && onDone()}
     >
       <label className="agenda-form__field" htmlFor={`${id}-title`}>
-        Title
+        {t('common.title')}
         <input id={`${id}-title`} data-testid="agenda-edit-title" value={form.title} onChange={set('title')} required autoFocus />
       </label>
       <label className="agenda-form__field" htmlFor={`${id}-desc`}>
-        Description
+        {t('common.description')}
         <textarea id={`${id}-desc`} data-testid="agenda-edit-description" rows={2} value={form.description} onChange={set('description')} />
       </label>
       <label className="agenda-form__inline" htmlFor={`${id}-dur`}>
-        <span>Planned time</span>
+        <span>{t('agenda.plannedTime')}</span>
         <input id={`${id}-dur`} data-testid="agenda-edit-duration" inputMode="numeric" value={form.durationMin} onChange={set('durationMin')} placeholder="—" />
-        <span className="agenda-form__unit">min</span>
+        <span className="agenda-form__unit">{t('common.min')}</span>
       </label>
-      <label className="agenda-form__inline" htmlFor={`${id}-speak`} title="Time each speaker gets: minutes (3) or m:ss (2:30)">
-        <span>Per speaker</span>
+      <label className="agenda-form__inline" htmlFor={`${id}-speak`} title={t('agenda.perSpeakerTitle')}>
+        <span>{t('agenda.perSpeaker')}</span>
         <input
           id={`${id}-speak`}
           data-testid="agenda-edit-speaking-time"
@@ -54,10 +56,10 @@ export function AgendaItemEditor({ item, commands, onDone }: { item: AgendaItemV
         />
         <span className="agenda-form__unit">m:ss</span>
       </label>
-      <label className="agenda-form__inline" htmlFor={`${id}-budget`} title="Time each delegation may speak on this item in all; empty for no limit">
-        <span>Budget per delegation</span>
-        <input id={`${id}-budget`} data-testid="agenda-edit-budget" inputMode="decimal" value={form.budgetMin} onChange={set('budgetMin')} placeholder="none" />
-        <span className="agenda-form__unit">min</span>
+      <label className="agenda-form__inline" htmlFor={`${id}-budget`} title={t('agenda.budgetTitle')}>
+        <span>{t('agenda.budget')}</span>
+        <input id={`${id}-budget`} data-testid="agenda-edit-budget" inputMode="decimal" value={form.budgetMin} onChange={set('budgetMin')} placeholder={t('common.none')} />
+        <span className="agenda-form__unit">{t('common.min')}</span>
       </label>
       {problem && (
         <p className="agenda-form__problem" role="alert">
@@ -66,10 +68,10 @@ export function AgendaItemEditor({ item, commands, onDone }: { item: AgendaItemV
       )}
       <div className="agenda-form__buttons">
         <button type="submit" className="agenda-form__submit" data-testid="agenda-edit-save" aria-busy={pending} disabled={pending}>
-          {pending ? 'Saving…' : 'Save'}
+          {pending ? t('common.saving') : t('common.save')}
         </button>
         <button type="button" className="agenda-form__cancel" data-testid="agenda-edit-cancel" onClick={onDone}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

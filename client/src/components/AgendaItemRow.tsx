@@ -7,8 +7,13 @@ import type { DropSide } from '../lib/reorder';
 import { AgendaItemActions } from './AgendaItemActions';
 import { AgendaItemEditor } from './AgendaItemEditor';
 import { AgendaMoveButtons } from './AgendaMoveButtons';
+import { useTranslation } from 'react-i18next';
+import { isRtl } from '../i18n';
+import { localDigits } from '../i18n/locale';
 
 const MARK: Record<AgendaItemView['state'], string> = { pending: '○', open: '▶', closed: '✓', deferred: '↷' };
+/** the open item's pointer faces the text in either direction */
+const MARK_RTL: Record<AgendaItemView['state'], string> = { ...MARK, open: '◀', deferred: '↶' };
 
 interface Props {
   item: AgendaItemView;
@@ -31,6 +36,7 @@ interface Props {
 }
 
 export function AgendaItemRow({ item, index, count, now, preside, commands, editing, onEdit, dropSide, dragging, drag }: Props) {
+  const { t, i18n } = useTranslation();
   const time = agendaTime(item, now);
   const draggable = preside && !editing;
   return (
@@ -45,7 +51,7 @@ export function AgendaItemRow({ item, index, count, now, preside, commands, edit
       draggable={draggable}
       {...(draggable ? drag : { onDragOver: drag.onDragOver, onDrop: drag.onDrop })}
     >
-      <span className="agenda__number">{item.number}</span>
+      <span className="agenda__number">{localDigits(String(item.number))}</span>
       <div className="agenda__body">
         <span className="agenda__title">{item.title}</span>
         {item.description && !editing && (
@@ -55,15 +61,15 @@ export function AgendaItemRow({ item, index, count, now, preside, commands, edit
         )}
         <span className="agenda__meta">
           <span className="agenda__state">
-            <span aria-hidden="true">{MARK[item.state]} </span>
+            <span aria-hidden="true">{(isRtl(i18n.language) ? MARK_RTL : MARK)[item.state]} </span>
             {AGENDA_STATE_LABEL[item.state]}
           </span>
           {time.text && (
-            <span className="agenda__time" data-testid="agenda-item-time" data-over={time.over} title="Time used / planned">
+            <span className="agenda__time" data-testid="agenda-item-time" data-over={time.over} title={t('agenda.timeTitle')}>
               {time.text}
             </span>
           )}
-          {item.speakersClosed && <span className="agenda__flag">list closed</span>}
+          {item.speakersClosed && <span className="agenda__flag">{t('agenda.listClosed')}</span>}
         </span>
         {preside && !editing && <AgendaItemActions item={item} commands={commands} onEdit={() => onEdit(true)} />}
         {preside && editing && <AgendaItemEditor item={item} commands={commands} onDone={() => onEdit(false)} />}

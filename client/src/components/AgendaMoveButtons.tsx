@@ -1,5 +1,7 @@
 import type { AgendaItemView } from '@plenary/shared';
 import type { Commands } from '../hooks/useCommands';
+import { useTranslation } from 'react-i18next';
+import { localDigits } from '../i18n/locale';
 
 interface Props {
   item: AgendaItemView;
@@ -12,8 +14,9 @@ interface Props {
 
 /** Up, grip, down: reordering by keyboard, and the handle that says the row can be dragged. */
 export function AgendaMoveButtons({ item, index, count, commands, draggable }: Props) {
+  const { t } = useTranslation();
   const itemId = item.id;
-  const label = `item ${item.number} (${item.title})`;
+  const label = t('agenda.itemLabel', { number: localDigits(String(item.number)), title: item.title });
   const key = `agenda.move:${itemId}`;
   const busy = commands.isPending(key);
 
@@ -31,13 +34,13 @@ export function AgendaMoveButtons({ item, index, count, commands, draggable }: P
   };
 
   return (
-    <div className="agenda-move" role="group" aria-label={`Move ${label}`}>
+    <div className="agenda-move" role="group" aria-label={t('agenda.move', { label })}>
       <button
         type="button"
         className="agenda-move__button"
         data-testid="agenda-move-up"
-        title={`Move ${label} up`}
-        aria-label={`Move ${label} up`}
+        title={t('agenda.moveUp', { label })}
+        aria-label={t('agenda.moveUp', { label })}
         aria-busy={busy}
         disabled={index === 0 || busy}
         onClick={() => void move(index - 1, 'agenda-move-up')}
@@ -45,7 +48,7 @@ export function AgendaMoveButtons({ item, index, count, commands, draggable }: P
         ▲
       </button>
       {draggable && (
-        <span className="agenda-move__grip" aria-hidden="true" title="Drag to reorder">
+        <span className="agenda-move__grip" aria-hidden="true" title={t('agenda.drag')}>
           ⠿
         </span>
       )}
@@ -53,8 +56,8 @@ export function AgendaMoveButtons({ item, index, count, commands, draggable }: P
         type="button"
         className="agenda-move__button"
         data-testid="agenda-move-down"
-        title={`Move ${label} down`}
-        aria-label={`Move ${label} down`}
+        title={t('agenda.moveDown', { label })}
+        aria-label={t('agenda.moveDown', { label })}
         aria-busy={busy}
         disabled={index === count - 1 || busy}
         onClick={() => void move(index + 1, 'agenda-move-down')}

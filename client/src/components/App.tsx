@@ -2,21 +2,30 @@ import { useInvite } from '../hooks/useInvite';
 import { InviteMessage } from './InviteMessage';
 import { ToastProvider } from './ToastProvider';
 import { Workspace } from './Workspace';
-import { Projector } from './projector/Projector';
+import { Projector } from './lazyParts';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export function App() {
+  const { t } = useTranslation();
   const invite = useInvite();
   switch (invite.kind) {
     case 'no-sitting':
     case 'no-token':
       return (
-        <InviteMessage title="Open your invite link">
-          Plenary opens from the personal link you received for the sitting (it looks like{' '}
-          <code>…/s/kabul-2017?token=…</code>). Open that link in this browser; each link opens one seat.
+        <InviteMessage title={t('app.openInviteTitle')}>
+          {t('app.openInviteBefore')}{' '}
+          <code dir="ltr">…/s/kabul-2017?token=…</code>
+          {t('app.openInviteAfter')}
         </InviteMessage>
       );
     case 'ok':
-      if (invite.view === 'projector') return <Projector sid={invite.sid} token={invite.token} />;
+      if (invite.view === 'projector')
+        return (
+          <Suspense fallback={null}>
+            <Projector sid={invite.sid} token={invite.token} />
+          </Suspense>
+        );
       return (
         <ToastProvider>
           <Workspace sid={invite.sid} token={invite.token} />

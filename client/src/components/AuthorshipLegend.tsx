@@ -4,9 +4,11 @@ import { authorshipKey } from '../editor/authorshipPlugin';
 import { authorsByShare } from '../editor/authorship';
 import type { Drafting } from '../hooks/useDrafting';
 import { actorName } from '../lib/drafting';
+import { useTranslation } from 'react-i18next';
 
 /** Which colour is whose, for the authors of the text as it stands (largest share first). */
 export function AuthorshipLegend({ editor, drafting }: { editor: Editor | null; drafting: Drafting }) {
+  const { t } = useTranslation();
   const authors = useEditorState({
     editor,
     selector: ({ editor: e }) => (e && !e.isDestroyed ? authorsByShare(authorshipKey.getState(e.state)?.ranges ?? []) : []),
@@ -15,9 +17,9 @@ export function AuthorshipLegend({ editor, drafting }: { editor: Editor | null; 
   const tinted = list.filter((a) => a.actor && drafting.actorColors[a.actor]);
   const untinted = list.some((a) => !a.actor || !drafting.actorColors[a.actor]);
   return (
-    <div className="authorship-legend" data-testid="authorship-legend" aria-label="Who wrote the text">
-      <span className="authorship-legend__title">Written by</span>
-      {tinted.length === 0 && <span className="authorship-legend__none">no verified edits yet</span>}
+    <div className="authorship-legend" data-testid="authorship-legend" aria-label={t('authorship.label')}>
+      <span className="authorship-legend__title">{t('authorship.title')}</span>
+      {tinted.length === 0 && <span className="authorship-legend__none">{t('authorship.none')}</span>}
       {tinted.map((a) => (
         <span key={a.actor} className="authorship-legend__entry" data-actor={a.actor}>
           <span className="authorship-legend__swatch" style={{ ['--author-color' as string]: drafting.actorColors[a.actor!] }} aria-hidden="true" />
@@ -27,7 +29,7 @@ export function AuthorshipLegend({ editor, drafting }: { editor: Editor | null; 
       {untinted && (
         <span className="authorship-legend__entry authorship-legend__entry--plain">
           <span className="authorship-legend__swatch authorship-legend__swatch--plain" aria-hidden="true" />
-          original text
+          {t('authorship.original')}
         </span>
       )}
     </div>

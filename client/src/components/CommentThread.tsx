@@ -4,6 +4,8 @@ import type { Drafting } from '../hooks/useDrafting';
 import { useDismiss } from '../hooks/useDismiss';
 import { actorName, mayResolve, threadsOf } from '../lib/drafting';
 import { formatClock } from '../lib/format';
+import { useTranslation } from 'react-i18next';
+import { localDigits } from '../i18n/locale';
 import './CommentThread.css';
 
 interface Props {
@@ -17,6 +19,7 @@ interface Props {
 
 /** A paragraph's comments: threads with replies one level deep, resolve where allowed, a box to write. */
 export function CommentThread({ paragraphId, label, top, drafting, onClose }: Props) {
+  const { t: tr } = useTranslation();
   const box = useRef<HTMLElement>(null);
   useDismiss(box, true, onClose, `[data-testid="comment-count"][data-paragraph-id="${paragraphId}"]`);
   useEffect(() => {
@@ -36,15 +39,15 @@ export function CommentThread({ paragraphId, label, top, drafting, onClose }: Pr
       data-testid="comment-thread"
       data-paragraph-id={paragraphId}
       role="dialog"
-      aria-label={`Comments on ${label}`}
+      aria-label={tr('comments.on', { label })}
     >
       <header className="comment-thread__head">
-        <h3 className="comment-thread__title">Comments on {label}</h3>
-        <button type="button" className="comment-thread__close" aria-label="Close comments" onClick={onClose}>
+        <h3 className="comment-thread__title">{tr('comments.on', { label })}</h3>
+        <button type="button" className="comment-thread__close" aria-label={tr('comments.close')} onClick={onClose}>
           ×
         </button>
       </header>
-      {threads.length === 0 && <p className="comment-thread__empty">No comments yet.</p>}
+      {threads.length === 0 && <p className="comment-thread__empty">{tr('comments.none')}</p>}
       <ol className="comment-thread__list">
         {[...open, ...(showResolved ? resolved : [])].map((t) => (
           <li key={t.comment.id} className="comment-thread__thread">
@@ -63,19 +66,20 @@ export function CommentThread({ paragraphId, label, top, drafting, onClose }: Pr
       </ol>
       {resolved.length > 0 && (
         <button type="button" className="comment-thread__toggle" onClick={() => setShowResolved((s) => !s)}>
-          {showResolved ? 'Hide' : 'Show'} {resolved.length} resolved
+          {tr(showResolved ? 'comments.hideResolved' : 'comments.showResolved', { n: localDigits(String(resolved.length)) })}
         </button>
       )}
       {drafting.canParticipate ? (
         <CommentForm paragraphId={paragraphId} replyTo={replyTo} onCancelReply={() => setReplyTo(null)} onSent={() => setReplyTo(null)} drafting={drafting} />
       ) : (
-        <p className="comment-thread__note">Observers read comments; only delegations and the chair write them.</p>
+        <p className="comment-thread__note">{tr('comments.observerNote')}</p>
       )}
     </section>
   );
 }
 
 function CommentItem({ comment, drafting, onReply }: { comment: Comment; drafting: Drafting; onReply?: (() => void) | undefined }) {
+  const { t } = useTranslation();
   const color = drafting.actorColors[comment.author] ?? 'var(--ink-muted)';
   const key = `resolve:${comment.id}`;
   const resolve = () => void drafting.commands.run('comment.resolve', { commentId: comment.id }, key);
@@ -88,12 +92,12 @@ function CommentItem({ comment, drafting, onReply }: { comment: Comment; draftin
           {formatClock(comment.at)}
         </time>
       </div>
-      {comment.kind === 'kept-edit' && <p className="comment__kept">Text typed while the paragraph was being agreed</p>}
-      <p className="comment__text">{comment.text}</p>
+      {comment.kind === 'kept-edit' && <p className="comment__kept">{t('comments.kept')}</p>}
+      <p className="comment__text" dir="auto">{comment.text}</p>
       <div className="comment__actions">
         {onReply && !comment.resolved && (
           <button type="button" className="comment__action" data-testid="comment-reply" onClick={onReply}>
-            Reply
+            {t('comments.reply')}
           </button>
         )}
         {mayResolve(comment, drafting.role, drafting.me) && (
@@ -104,10 +108,10 @@ function CommentItem({ comment, drafting, onReply }: { comment: Comment; draftin
             aria-busy={drafting.commands.isPending(key)}
             onClick={resolve}
           >
-            Resolve
+            {t('comments.resolve')}
           </button>
         )}
-        {comment.resolved && <span className="comment__resolved">Resolved by {actorName(comment.resolved.by, drafting.delegations)}</span>}
+        {comment.resolved && <span className="comment__resolved">{t('comments.resolvedBy', { name: actorName(comment.resolved.by, drafting.delegations) })}</span>}
       </div>
     </article>
   );
@@ -122,6 +126,7 @@ interface FormProps {
 }
 
 function CommentForm({ paragraphId, replyTo, onCancelReply, onSent, drafting }: FormProps) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const key = `comment:${paragraphId}`;
   const busy = drafting.commands.isPending(key);
@@ -144,16 +149,17 @@ function CommentForm({ paragraphId, replyTo, onCancelReply, onSent, drafting }: 
     >
       {replyTo && (
         <p className="comment-form__reply">
-          Replying to {replyTo.name}
+          {t('comments.replyingTo', { name: replyTo.name })}
           <button type="button" className="comment__action" onClick={onCancelReply}>
-            cancel
+            {t('comments.cancel')}
           </button>
         </p>
       )}
       <textarea
         data-testid="comment-input"
-        aria-label={replyTo ? `Reply to ${replyTo.name}` : 'New comment'}
-        placeholder={replyTo ? 'Your reply' : 'Add a comment'}
+        aria-label={replyTo ? t('comments.replyTo', { name: replyTo.name }) : t('comments.new')}
+        placeholder={replyTo ? t('comments.yourReply') : t('comments.add')}
+        dir="auto"
         rows={2}
         maxLength={4000}
         value={text}
@@ -163,7 +169,7 @@ function CommentForm({ paragraphId, replyTo, onCancelReply, onSent, drafting }: 
         }}
       />
       <button type="submit" className="dbtn dbtn--primary" data-testid="comment-submit" disabled={!text.trim()} aria-busy={busy}>
-        {replyTo ? 'Reply' : 'Comment'}
+        {replyTo ? t('comments.reply') : t('comments.comment')}
       </button>
     </form>
   );

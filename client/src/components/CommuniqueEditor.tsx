@@ -11,6 +11,8 @@ import { labelOf } from '../hooks/useOutline';
 import { useToasts } from '../hooks/useToasts';
 import { DraftingToolbar } from './DraftingToolbar';
 import { ParagraphMargin } from './ParagraphMargin';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n';
 import './CommuniqueEditor.css';
 import './Brackets.css';
 import './Authorship.css';
@@ -30,6 +32,7 @@ const BLOCKED_TOAST_EVERY_MS = 4000;
 /** The live draft with everyone's carets: PP/OP numbers in the left margin, statuses and comments in the right. */
 export function CommuniqueEditor({ doc, provider, synced, user, drafting, authorship, onEditor }: Props) {
   // typing before the first sync would land above or below the real text; offline later is fine
+  const { t } = useTranslation();
   const [loaded, setLoaded] = useState(synced);
   useEffect(() => {
     if (synced) setLoaded(true);
@@ -55,7 +58,7 @@ export function CommuniqueEditor({ doc, provider, synced, user, drafting, author
   const onBlocked = useRef((paragraphId: string) => {
     if (Date.now() - lastBlocked.current < BLOCKED_TOAST_EVERY_MS) return;
     lastBlocked.current = Date.now();
-    toasts.show(`${labelOf(outline.current, paragraphId)} is agreed: its text is locked.`, 'info');
+    toasts.show(i18n.t('editor.locked', { label: labelOf(outline.current, paragraphId) }), 'info');
   });
   // a new editor (a fresh doc after a resync) starts with the context as it is now
   const initialContext = useRef(context);
@@ -71,8 +74,10 @@ export function CommuniqueEditor({ doc, provider, synced, user, drafting, author
       extensions,
       editable,
       shouldRerenderOnTransaction: false,
+      // the editor's base styles come from our stylesheet (styles/prosemirror.css): the CSP allows no <style> element
+      injectCSS: false,
       editorProps: {
-        attributes: { class: 'communique-doc', 'aria-label': 'Communiqué draft', spellcheck: 'true' },
+        attributes: { class: 'communique-doc', 'aria-label': i18n.t('editor.aria'), spellcheck: 'true' },
       },
     },
     [extensions],
@@ -90,6 +95,11 @@ export function CommuniqueEditor({ doc, provider, synced, user, drafting, author
     if (editor && !editor.isDestroyed) editor.view.dispatch(withContext(editor.state.tr, context));
   }, [editor, context]);
 
+  const ariaLabel = t('editor.aria');
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dom.setAttribute('aria-label', ariaLabel);
+  }, [editor, ariaLabel]);
+
   useEffect(() => {
     onEditor?.(editor);
     return () => onEditor?.(null);
@@ -102,7 +112,7 @@ export function CommuniqueEditor({ doc, provider, synced, user, drafting, author
         <EditorContent editor={editor} />
         {editor && <ParagraphMargin editor={editor} page={page} drafting={drafting} />}
       </div>
-      {!loaded && <p className="communique__loading">Loading the draft…</p>}
+      {!loaded && <p className="communique__loading">{t('editor.loading')}</p>}
     </div>
   );
 }

@@ -1,15 +1,14 @@
-import { useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import type { Welcome } from '@plenary/shared';
 import type { Drafting } from '../hooks/useDrafting';
-import { CommuniqueEditor } from './CommuniqueEditor';
-import { AuthorshipLegend } from './AuthorshipLegend';
-import { CompareView } from './CompareView';
+import { AuthorshipLegend, CommuniqueEditor, CompareView, SilenceStart, loadEditor } from './lazyParts';
+import { CommuniquePreview } from './CommuniquePreview';
 import { ExportMenu } from './ExportMenu';
 import { SilenceBanner } from './SilenceBanner';
-import { SilenceStart } from './SilenceStart';
+import { useTranslation } from 'react-i18next';
 import './CommuniquePanel.css';
 import './DraftingButtons.css';
 
@@ -20,34 +19,49 @@ interface Props {
   synced: boolean;
   welcome: Welcome | null;
   drafting: Drafting | null;
+  /** the rest of the sitting is on screen: the editor's chunk may take the link now (O3) */
+  editorWanted?: boolean;
 }
 
 /** The centre column: the communiqué with its tools (authorship, compare, export, revisions, silence). */
-export function CommuniquePanel({ doc, provider, synced, welcome, drafting }: Props) {
+export function CommuniquePanel({ doc, provider, synced, welcome, drafting, editorWanted = true }: Props) {
+  const { t } = useTranslation();
   const [authorship, setAuthorship] = useState(false);
   const [comparing, setComparing] = useState(false);
   const [editor, setEditor] = useState<Editor | null>(null);
   const silence = drafting?.view.silence ?? null;
+  // over a slow link the text and the sitting come first, the editor's chunk after them
+  const [editorDue, setEditorDue] = useState(false);
+  useEffect(() => {
+    if (!synced || !editorWanted) return;
+    setEditorDue(true);
+    void loadEditor();
+  }, [synced, editorWanted]);
+  const loading = (
+    <div className="communique-panel__loading" data-testid="editor-loading">
+      {t('communique.connecting')}
+    </div>
+  );
 
   return (
     <div className="communique-panel">
       <div className="communique-panel__bar">
-        <h2 className="panel-heading communique-panel__heading">Communiqué</h2>
-        {drafting && !drafting.canDraft && <span className="communique-panel__note">read-only</span>}
+        <h2 className="panel-heading communique-panel__heading">{t('workspace.communique')}</h2>
+        {drafting && !drafting.canDraft && <span className="communique-panel__note">{t('communique.readOnly')}</span>}
         {drafting && (
-          <div className="communique-panel__tools" role="toolbar" aria-label="Communiqué tools">
+          <div className="communique-panel__tools" role="toolbar" aria-label={t('communique.tools')}>
             <button
               type="button"
               className="dbtn"
               data-testid="authorship-toggle"
               aria-pressed={authorship}
-              title="Colour the text by the delegation that wrote it"
+              title={t('communique.authorshipTitle')}
               onClick={() => setAuthorship((a) => !a)}
             >
-              Authorship
+              {t('communique.authorship')}
             </button>
             <button type="button" className="dbtn" data-testid="compare-open" onClick={() => setComparing(true)}>
-              Compare
+              {t('communique.compare')}
             </button>
             <ExportMenu sid={drafting.sid} token={drafting.token} revisions={drafting.view.revisions} />
             {drafting.canPreside && <RevisionButton drafting={drafting} />}
@@ -55,9 +69,12 @@ export function CommuniquePanel({ doc, provider, synced, welcome, drafting }: Pr
         )}
       </div>
       {drafting && silence && <SilenceBanner silence={silence} drafting={drafting} />}
-      {drafting?.canPreside && silence?.state !== 'running' && <SilenceStart editor={editor} drafting={drafting} />}
-      {drafting && authorship && <AuthorshipLegend editor={editor} drafting={drafting} />}
-      {doc && provider && welcome && drafting ? (
+      <Suspense fallback={null}>
+        {drafting?.canPreside && silence?.state !== 'running' && <SilenceStart editor={editor} drafting={drafting} />}
+        {drafting && authorship && <AuthorshipLegend editor={editor} drafting={drafting} />}
+      </Suspense>
+      {doc && provider && welcome && drafting && editorDue ? (
+        <Suspense fallback={synced ? <CommuniquePreview doc={doc} drafting={drafting} /> : loading}>
         <CommuniqueEditor
           // a fresh doc (after a resync) gets a fresh editor that waits for its first sync again
           key={doc.guid}
@@ -69,18 +86,22 @@ export function CommuniquePanel({ doc, provider, synced, welcome, drafting }: Pr
           authorship={authorship}
           onEditor={setEditor}
         />
+        </Suspense>
+      ) : doc && synced ? (
+        <CommuniquePreview doc={doc} drafting={drafting} />
       ) : (
-        <div className="communique-panel__loading" data-testid="editor-loading">
-          Connecting to the communiqué…
-        </div>
+        loading
       )}
-      {comparing && drafting && <CompareView doc={doc} revisions={drafting.view.revisions} onClose={() => setComparing(false)} />}
+      <Suspense fallback={null}>
+        {comparing && drafting && <CompareView doc={doc} revisions={drafting.view.revisions} onClose={() => setComparing(false)} />}
+      </Suspense>
     </div>
   );
 }
 
 /** The chair issues the text as it stands as the next revision: "Issue Rev.3". */
 function RevisionButton({ drafting }: { drafting: Drafting }) {
+  const { t } = useTranslation();
   const next = drafting.view.revisions.length + 1;
   const busy = drafting.commands.isPending('revision.create');
   const last = drafting.view.revisions.at(-1);
@@ -91,10 +112,10 @@ function RevisionButton({ drafting }: { drafting: Drafting }) {
       data-testid="revision-create"
       aria-busy={busy}
       disabled={busy}
-      title={last ? `The last revision issued is Rev.${last.n}` : 'No revision issued yet'}
+      title={last ? t('communique.lastRev', { n: last.n }) : t('communique.noRev')}
       onClick={() => void drafting.commands.run('revision.create', {})}
     >
-      Issue Rev.{next}
+      {t('communique.issueRev', { n: next })}
     </button>
   );
 }

@@ -39,7 +39,7 @@ describe('[B4] compare rendering', () => {
   });
 
   it('shows unchanged paragraphs plainly, with their label', () => {
-    expect(html).toMatch(/data-change="same" data-moved="false" data-paragraph-id="a"><div class="compare-para__margin"><span class="compare-para__label">PP1<\/span><\/div><p class="compare-para__text"><span>Recalling the meeting<\/span>/);
+    expect(html).toMatch(/data-change="same" data-moved="false" data-paragraph-id="a"><div class="compare-para__margin"><span class="compare-para__label">PP1<\/span><\/div><p class="compare-para__text" dir="auto"><span>Recalling the meeting<\/span>/);
   });
 
   it('sums up the differences in words', () => {

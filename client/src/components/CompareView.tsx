@@ -4,6 +4,8 @@ import { communiqueSnapshot, compareSnapshots, type CommuniqueSnapshot, type Rev
 import { useDismiss } from '../hooks/useDismiss';
 import { formatClock } from '../lib/format';
 import { CompareList, compareSummary } from './CompareList';
+import { useTranslation } from 'react-i18next';
+import { isRtl } from '../i18n';
 import './CompareView.css';
 
 const LIVE = 'live';
@@ -35,6 +37,7 @@ interface Props {
 
 /** Pick two of Rev.1…Rev.N and Live and see what changed between them, paragraph by paragraph. */
 export function CompareView({ doc, revisions, onClose }: Props) {
+  const { t, i18n } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   useDismiss(box, true, onClose);
   const live = useLiveSnapshot(doc);
@@ -55,7 +58,7 @@ export function CompareView({ doc, revisions, onClose }: Props) {
       </option>
     )),
     <option key={LIVE} value={LIVE}>
-      Live text
+      {t('compare.live')}
     </option>,
   ];
 
@@ -64,31 +67,31 @@ export function CompareView({ doc, revisions, onClose }: Props) {
       <div className="compare" ref={box} role="dialog" aria-modal="true" aria-labelledby="compare-title">
         <header className="compare__head">
           <h2 id="compare-title" className="compare__title">
-            Compare
+            {t('compare.title')}
           </h2>
           <label className="compare__pick">
-            <span>From</span>
+            <span>{t('compare.from')}</span>
             <select data-testid="compare-from" value={from} onChange={(e) => setFrom(e.target.value)}>
               {options}
             </select>
           </label>
-          <span aria-hidden="true">→</span>
+          <span aria-hidden="true">{isRtl(i18n.language) ? '←' : '→'}</span>
           <label className="compare__pick">
-            <span>To</span>
+            <span>{t('compare.to')}</span>
             <select data-testid="compare-to" value={to} onChange={(e) => setTo(e.target.value)}>
               {options}
             </select>
           </label>
-          <button type="button" className="compare__close" aria-label="Close the comparison" onClick={onClose}>
+          <button type="button" className="compare__close" aria-label={t('compare.close')} onClick={onClose}>
             ×
           </button>
         </header>
         <div className="compare__body" data-testid="compare-view" data-from={from} data-to={to}>
-          {revisions.length === 0 && <p className="compare__note">No revision has been issued yet: the chair issues Rev.1 from the communiqué bar.</p>}
+          {revisions.length === 0 && <p className="compare__note">{t('compare.noRevision')}</p>}
           <p className="compare__summary">
-            {from === to ? 'The same text on both sides.' : compareSummary(changes)}
+            {from === to ? t('compare.same') : compareSummary(changes)}
             <span className="compare__keys">
-              <ins className="compare-ins">inserted</ins> <del className="compare-del">deleted</del>
+              <ins className="compare-ins">{t('compare.inserted')}</ins> <del className="compare-del">{t('compare.deleted')}</del>
             </span>
           </p>
           <CompareList changes={changes} />

@@ -1,6 +1,7 @@
 import type { AgendaItem, Delegation, Floor } from '@plenary/shared';
 import { delegationInfo, spokenAgainstBudget } from '../lib/speakers';
 import { SpeakerTimer } from './SpeakerTimer';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   item: AgendaItem;
@@ -13,6 +14,7 @@ interface Props {
 
 /** Who has the floor, with the big timer. */
 export function CurrentSpeaker({ item, floor, delegations, now, me }: Props) {
+  const { t } = useTranslation();
   const d = delegationInfo(delegations, floor.delegation);
   const spent = item.budgetSec !== undefined ? spokenAgainstBudget(item, floor.delegation, now) : null;
   return (
@@ -20,17 +22,17 @@ export function CurrentSpeaker({ item, floor, delegations, now, me }: Props) {
       <div className="current-speaker__who">
         <span className="speakers__dot speakers__dot--large" style={{ background: d.color }} aria-hidden="true" />
         <span className="current-speaker__name">{d.name}</span>
-        {me === floor.delegation && <span className="speakers__you">you</span>}
+        {me === floor.delegation && <span className="speakers__you">{t('speaker.you')}</span>}
       </div>
       {floor.pointOfOrder && (
         <div className="speakers__order">
-          <span aria-hidden="true">⚑</span> point of order
+          <span aria-hidden="true">⚑</span> {t('speaker.pointOfOrder')}
         </div>
       )}
       <SpeakerTimer floor={floor} now={now} />
       {spent && (
-        <div className="current-speaker__budget" data-over={spent.over} title="Time this delegation has spoken on this item / its budget">
-          on this item {spent.text}
+        <div className="current-speaker__budget" data-over={spent.over} title={t('speaker.budgetTitle')}>
+          {t('speaker.onThisItem', { text: spent.text })}
         </div>
       )}
     </div>

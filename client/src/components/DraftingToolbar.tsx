@@ -5,6 +5,7 @@ import { bracketSelection, bracketSpans, holderIds, liftBracket, offerAlternativ
 import { bracketTitle } from '../editor/bracketsPlugin';
 import type { Drafting } from '../hooks/useDrafting';
 import { useToasts } from '../hooks/useToasts';
+import { useTranslation } from 'react-i18next';
 import './DraftingToolbar.css';
 
 interface Props {
@@ -27,6 +28,7 @@ const keepSelection = (e: MouseEvent) => e.preventDefault();
  * choosing the alternative to keep.
  */
 export function DraftingToolbar({ editor, drafting }: Props) {
+  const { t } = useTranslation();
   const toasts = useToasts();
   const [mode, setMode] = useState<'idle' | 'alternative' | 'lift'>('idle');
   const sel = useEditorState({
@@ -57,21 +59,21 @@ export function DraftingToolbar({ editor, drafting }: Props) {
 
   const bracket = () => {
     if (!me) return;
-    dispatch(bracketSelection(editor.state, me, Date.now() + drafting.clockOffset), 'Select the words to bracket first.');
+    dispatch(bracketSelection(editor.state, me, Date.now() + drafting.clockOffset), t('toolbar.selectFirst'));
   };
   const removeMine = () => {
     const span = currentSpan(editor);
-    if (span && me) dispatch(removeBracket(editor.state, span, me), 'You hold no bracket here.');
+    if (span && me) dispatch(removeBracket(editor.state, span, me), t('toolbar.noBracket'));
   };
   const offer = (text: string) => {
     const span = currentSpan(editor);
-    if (!span) return toasts.show('Put the caret inside the bracket to offer an alternative.');
-    dispatch(offerAlternative(editor.state, span, text), 'Type the alternative wording first.');
+    if (!span) return toasts.show(t('toolbar.caretFirst'));
+    dispatch(offerAlternative(editor.state, span, text), t('toolbar.typeFirst'));
     editor.commands.focus();
   };
   const lift = (choice: string) => {
     const span = currentSpan(editor);
-    if (!span) return toasts.show('The bracket has changed meanwhile; put the caret in it again.');
+    if (!span) return toasts.show(t('toolbar.changed'));
     dispatch(liftBracket(editor.state, span, choice), '');
     editor.commands.focus();
   };
@@ -79,10 +81,10 @@ export function DraftingToolbar({ editor, drafting }: Props) {
   const isDelegate = drafting.role === 'delegate';
   const isChair = drafting.role === 'chair';
   const canBracket = isDelegate && !locked && (!sel.empty || (!!sel.span && !held));
-  const bracketLabel = sel.empty && sel.span && !held ? 'Join bracket' : 'Bracket';
+  const bracketLabel = sel.empty && sel.span && !held ? t('toolbar.join') : t('toolbar.bracket');
 
   return (
-    <div className="drafting-toolbar" role="toolbar" aria-label="Brackets" data-mode={mode} data-empty={!isDelegate && !(isChair && sel.span && !locked)}>
+    <div className="drafting-toolbar" role="toolbar" aria-label={t('toolbar.label')} data-mode={mode} data-empty={!isDelegate && !(isChair && sel.span && !locked)}>
       {isDelegate && (
         <button
           type="button"
@@ -91,24 +93,24 @@ export function DraftingToolbar({ editor, drafting }: Props) {
           disabled={!canBracket}
           onMouseDown={keepSelection}
           onClick={bracket}
-          title={`Put the selected words in square brackets for ${drafting.delegations[me ?? '']?.name ?? 'your delegation'}`}
+          title={t('toolbar.bracketTitle', { name: drafting.delegations[me ?? '']?.name ?? t('toolbar.yourDelegation') })}
         >
           <span aria-hidden="true">[ ]</span> {bracketLabel}
         </button>
       )}
       {sel.span && !locked && isDelegate && mode !== 'alternative' && (
         <button type="button" className="dbtn" data-testid="offer-alternative" onMouseDown={keepSelection} onClick={() => setMode('alternative')}>
-          Offer alternative
+          {t('toolbar.offer')}
         </button>
       )}
       {sel.span && held && !locked && mode === 'idle' && (
         <button type="button" className="dbtn dbtn--quiet" data-testid="remove-bracket" onMouseDown={keepSelection} onClick={removeMine}>
-          Remove my bracket
+          {t('toolbar.removeMine')}
         </button>
       )}
       {sel.span && isChair && !locked && mode !== 'lift' && (
         <button type="button" className="dbtn dbtn--primary" data-testid="lift-bracket" onMouseDown={keepSelection} onClick={() => setMode('lift')}>
-          Lift bracket…
+          {t('toolbar.lift')}
         </button>
       )}
       {mode === 'alternative' && sel.span && <AlternativeForm onSubmit={offer} onCancel={() => setMode('idle')} />}
@@ -120,10 +122,10 @@ export function DraftingToolbar({ editor, drafting }: Props) {
       ) : (
         <span className="drafting-toolbar__hint">
           {locked
-            ? 'This paragraph is agreed: its text is locked.'
+            ? t('toolbar.lockedHint')
             : isDelegate
-              ? 'Select words and bracket them, or put the caret in a bracket to join it.'
-              : 'Put the caret in a bracket to lift it.'}
+              ? t('toolbar.delegateHint')
+              : t('toolbar.chairHint')}
         </span>
       )}
     </div>
@@ -131,6 +133,7 @@ export function DraftingToolbar({ editor, drafting }: Props) {
 }
 
 function AlternativeForm({ onSubmit, onCancel }: { onSubmit: (text: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   return (
     <form
@@ -141,7 +144,7 @@ function AlternativeForm({ onSubmit, onCancel }: { onSubmit: (text: string) => v
       }}
     >
       <label className="visually-hidden" htmlFor="alternative-input">
-        Alternative wording
+        {t('toolbar.alternative')}
       </label>
       <input
         id="alternative-input"
@@ -149,25 +152,27 @@ function AlternativeForm({ onSubmit, onCancel }: { onSubmit: (text: string) => v
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-        placeholder="Alternative wording"
+        placeholder={t('toolbar.alternative')}
+        dir="auto"
         autoFocus
         maxLength={500}
       />
       <button type="submit" className="dbtn dbtn--primary" data-testid="alternative-submit" disabled={!text.trim()}>
-        Add “| …”
+        {t('toolbar.addAlternative')}
       </button>
       <button type="button" className="dbtn dbtn--quiet" onClick={onCancel}>
-        Cancel
+        {t('common.cancel')}
       </button>
     </form>
   );
 }
 
 function LiftChoices({ text, onChoose, onCancel }: { text: string; onChoose: (choice: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
   const { alternatives } = parseAlternatives(text);
   return (
-    <div className="drafting-toolbar__choices" role="group" aria-label="Keep which wording?">
-      <span className="drafting-toolbar__label">Keep:</span>
+    <div className="drafting-toolbar__choices" role="group" aria-label={t('toolbar.keepWhich')}>
+      <span className="drafting-toolbar__label">{t('toolbar.keep')}</span>
       {alternatives.map((alt, i) => (
         <button
           key={`${i}:${alt}`}
@@ -182,7 +187,7 @@ function LiftChoices({ text, onChoose, onCancel }: { text: string; onChoose: (ch
         </button>
       ))}
       <button type="button" className="dbtn dbtn--quiet" onMouseDown={keepSelection} onClick={onCancel}>
-        Cancel
+        {t('common.cancel')}
       </button>
     </div>
   );

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { Revision } from '@plenary/shared';
 import { useDismiss } from '../hooks/useDismiss';
 import { exportUrl, type ExportFormat } from '../lib/drafting';
+import { useTranslation } from 'react-i18next';
 import './ExportMenu.css';
 
 const FORMATS: { format: ExportFormat; label: string; note: string }[] = [
@@ -18,6 +19,7 @@ interface Props {
 
 /** Downloads of the communiqué: live or a revision, with or without the paragraphs' status notes. */
 export function ExportMenu({ sid, token, revisions }: Props) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [statusNotes, setStatusNotes] = useState(true);
   const [rev, setRev] = useState<number | undefined>(undefined);
@@ -28,14 +30,14 @@ export function ExportMenu({ sid, token, revisions }: Props) {
   return (
     <div className="export-menu" ref={box}>
       <button type="button" className="dbtn" data-testid="export-open" aria-haspopup="true" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        Export <span aria-hidden="true">▾</span>
+        {t('export.button')} <span aria-hidden="true">▾</span>
       </button>
       {/* kept in the page when closed, so the links can be read (and copied) without opening it */}
-      <div className="export-menu__popup" role="group" aria-label="Export the communiqué" hidden={!open}>
+      <div className="export-menu__popup" role="group" aria-label={t('export.label')} hidden={!open}>
         <label className="export-menu__field">
-          <span>Text</span>
+          <span>{t('export.text')}</span>
           <select data-testid="export-rev" value={rev ?? ''} onChange={(e) => setRev(e.target.value ? Number(e.target.value) : undefined)}>
-            <option value="">Live text</option>
+            <option value="">{t('compare.live')}</option>
             {revisions.map((r) => (
               <option key={r.id} value={r.n}>
                 Rev.{r.n}
@@ -46,7 +48,7 @@ export function ExportMenu({ sid, token, revisions }: Props) {
         </label>
         <label className="export-menu__check">
           <input type="checkbox" data-testid="export-status" checked={statusNotes} onChange={(e) => setStatusNotes(e.target.checked)} />
-          with status notes
+          {t('export.statusNotes')}
         </label>
         <ul className="export-menu__links">
           {FORMATS.map((f) => (

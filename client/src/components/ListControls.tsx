@@ -3,9 +3,12 @@ import type { AgendaItem, Delegation } from '@plenary/shared';
 import type { Commands } from '../hooks/useCommands';
 import { delegationInfo } from '../lib/speakers';
 import { withShortcut } from '../lib/shortcuts';
+import { useTranslation } from 'react-i18next';
+import { isRtl } from '../i18n';
 
 /** The chair's buttons under the queue: next speaker, close/reopen the list, put a delegation on it. */
 export function ListControls({ item, delegations, commands }: { item: AgendaItem; delegations: Delegation[]; commands: Commands }) {
+  const { t, i18n } = useTranslation();
   const id = useId();
   const queue = item.queue ?? [];
   const waiting = new Set([...queue.map((e) => e.delegation), item.floor?.delegation]);
@@ -30,46 +33,46 @@ export function ListControls({ item, delegations, commands }: { item: AgendaItem
           type="button"
           className="speakers__button speakers__button--primary speakers__button--wide"
           data-testid="next-speaker"
-          title={withShortcut(first ? `Next speaker: ${delegationInfo(delegations, first.delegation).name}` : 'Next speaker (no one is waiting)', 'next')}
+          title={withShortcut(first ? t('speakers.nextTitle', { name: delegationInfo(delegations, first.delegation).name }) : t('speakers.nextNone'), 'next')}
           aria-busy={pending('speakers.next')}
           disabled={pending('speakers.next') || !first}
           onClick={() => void commands.run('speakers.next', { itemId })}
         >
-          Next speaker ▸
+          {t('speakers.next')} {isRtl(i18n.language) ? '◂' : '▸'}
         </button>
         {item.speakersClosed ? (
           <button
             type="button"
             className="speakers__button"
             data-testid="speakers-reopen"
-            title="Reopen the list of speakers to new requests"
+            title={t('speakers.reopenTitle')}
             aria-busy={pending('speakers.reopen')}
             disabled={pending('speakers.reopen')}
             onClick={() => void commands.run('speakers.reopen', { itemId })}
           >
-            Reopen list
+            {t('speakers.reopen')}
           </button>
         ) : (
           <button
             type="button"
             className="speakers__button"
             data-testid="speakers-close"
-            title="Close the list of speakers: no new requests (points of order still allowed)"
+            title={t('speakers.closeTitle')}
             aria-busy={pending('speakers.close')}
             disabled={pending('speakers.close')}
             onClick={() => void commands.run('speakers.close', { itemId })}
           >
-            Close list
+            {t('speakers.close')}
           </button>
         )}
       </div>
       {addable.length > 0 && (
         <div className="list-controls__add">
           <label htmlFor={`${id}-d`} className="visually-hidden">
-            Put a delegation on the list
+            {t('speakers.putOnList')}
           </label>
           <select id={`${id}-d`} data-testid="chair-add-speaker-select" value={chosen} onChange={(e) => setPick(e.target.value)}>
-            <option value="">Add a delegation…</option>
+            <option value="">{t('speakers.addDelegation')}</option>
             {addable.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
@@ -80,19 +83,19 @@ export function ListControls({ item, delegations, commands }: { item: AgendaItem
             type="button"
             className="speakers__button speakers__button--small"
             data-testid="chair-add-speaker"
-            title="Put the delegation at the end of the list"
+            title={t('speakers.addTitle')}
             disabled={!chosen || pending('chair:speakers.request')}
             aria-busy={pending('chair:speakers.request')}
             onClick={() => void add(false)}
           >
-            Add
+            {t('speakers.add')}
           </button>
           <button
             type="button"
             className="speakers__button speakers__button--small"
             data-testid="chair-add-point-of-order"
-            title="The delegation raises a point of order (goes to the front)"
-            aria-label="Add with a point of order"
+            title={t('speakers.addOrderTitle')}
+            aria-label={t('speakers.addOrder')}
             disabled={!chosen || pending('chair:speakers.pointOfOrder')}
             aria-busy={pending('chair:speakers.pointOfOrder')}
             onClick={() => void add(true)}

@@ -1,10 +1,14 @@
 import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 import type { Editor } from '@tiptap/core';
+import { shownStatus } from '@plenary/shared';
 import type { Drafting } from '../hooks/useDrafting';
+import { bracketSpans } from '../editor/brackets';
 import { unresolvedCount } from '../lib/drafting';
 import { StatusBadge } from './StatusBadge';
 import { CommentThread } from './CommentThread';
 import { CommentIcon } from './CommentIcon';
+import { useTranslation } from 'react-i18next';
+import { localDigits } from '../i18n/locale';
 import './ParagraphMargin.css';
 
 interface Row {
@@ -12,6 +16,8 @@ interface Row {
   label: string;
   /** px from the top of the page */
   top: number;
+  /** some of its words are in brackets */
+  bracketed: boolean;
 }
 
 function measure(editor: Editor, page: HTMLElement): Row[] {
@@ -22,10 +28,12 @@ function measure(editor: Editor, page: HTMLElement): Row[] {
     return []; // not mounted yet
   }
   const origin = page.getBoundingClientRect().top;
+  const bracketed = new Set(bracketSpans(editor.state.doc).map((s) => s.paragraphId));
   return [...dom.querySelectorAll<HTMLElement>('p[data-id][data-num]')].map((p) => ({
     id: p.dataset.id!,
     label: p.dataset.num!,
     top: Math.round(p.getBoundingClientRect().top - origin),
+    bracketed: bracketed.has(p.dataset.id!),
   }));
 }
 
@@ -35,6 +43,7 @@ function measure(editor: Editor, page: HTMLElement): Row[] {
  * Positions are measured from the editor's own paragraphs after every change and resize.
  */
 export function ParagraphMargin({ editor, page, drafting }: { editor: Editor; page: RefObject<HTMLDivElement | null>; drafting: Drafting }) {
+  const { t } = useTranslation();
   const [rows, setRows] = useState<Row[]>([]);
   const [openThread, setOpenThread] = useState<string | null>(null);
 
@@ -71,13 +80,14 @@ export function ParagraphMargin({ editor, page, drafting }: { editor: Editor; pa
 
   const open = rows.find((r) => r.id === openThread);
   return (
-    <div className="paragraph-margin" aria-label="Paragraph status and comments">
+    <div className="paragraph-margin" aria-label={t('margin.label')}>
       {rows.map((r) => {
         const count = unresolvedCount(drafting.view.comments, r.id);
-        const status = drafting.view.statuses[r.id]?.status ?? 'open';
+        const set = drafting.view.statuses[r.id]?.status ?? 'open';
+        const status = shownStatus(set, r.bracketed);
         return (
           <div key={r.id} className="paragraph-margin__row" style={{ top: r.top }} data-paragraph-id={r.id} data-open={openThread === r.id}>
-            <StatusBadge paragraphId={r.id} label={r.label} status={status} drafting={drafting} />
+            <StatusBadge paragraphId={r.id} label={r.label} status={status} set={set} drafting={drafting} />
             <button
               type="button"
               className="comment-count"
@@ -85,12 +95,12 @@ export function ParagraphMargin({ editor, page, drafting }: { editor: Editor; pa
               data-paragraph-id={r.id}
               data-count={count}
               aria-expanded={openThread === r.id}
-              aria-label={`${count ? `${count} unresolved comment${count === 1 ? '' : 's'}` : 'Comments'} on ${r.label}`}
-              title={drafting.canParticipate ? `Comments on ${r.label}` : `Read the comments on ${r.label}`}
+              aria-label={count ? t('margin.unresolved', { count, n: localDigits(String(count)), label: r.label }) : t('margin.commentsOn', { label: r.label })}
+              title={drafting.canParticipate ? t('margin.commentsOn', { label: r.label }) : t('margin.readCommentsOn', { label: r.label })}
               onClick={() => setOpenThread((o) => (o === r.id ? null : r.id))}
             >
               <CommentIcon />
-              {count > 0 && <span className="comment-count__n">{count}</span>}
+              {count > 0 && <span className="comment-count__n">{localDigits(String(count))}</span>}
             </button>
           </div>
         );

@@ -1,15 +1,18 @@
 import type { Delegation, PresenceEntry } from '@plenary/shared';
 import { ROLE_LABEL } from '../lib/format';
 import { presenceRows } from '../lib/presence';
+import { useTranslation } from 'react-i18next';
+import { localDigits } from '../i18n/locale';
 import './PresenceList.css';
 
 /** Who is in the room: one line per delegation (however many tabs), the chair, observers. */
 export function PresenceList({ entries, delegations }: { entries: PresenceEntry[]; delegations: Delegation[] }) {
+  const { t } = useTranslation();
   const rows = presenceRows(entries, delegations);
   return (
     <div className="presence">
       <h2 className="panel-heading">
-        Here <span className="presence__count">{rows.length}</span>
+        {t('presence.here')} <span className="presence__count">{localDigits(String(rows.length))}</span>
       </h2>
       <ul className="presence__list" data-testid="presence-list">
         {rows.map((r) => (
@@ -20,11 +23,11 @@ export function PresenceList({ entries, delegations }: { entries: PresenceEntry[
             </span>
             <span className="presence__role">
               {ROLE_LABEL[r.role]}
-              {r.connections > 1 && <span> · {r.connections} tabs</span>}
+              {r.connections > 1 && <span> · {t('presence.tabs', { n: localDigits(String(r.connections)) })}</span>}
             </span>
           </li>
         ))}
-        {rows.length === 0 && <li className="presence__empty">Nobody yet.</li>}
+        {rows.length === 0 && <li className="presence__empty">{t('presence.nobody')}</li>}
       </ul>
     </div>
   );

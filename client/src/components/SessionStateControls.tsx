@@ -1,14 +1,16 @@
 import { SESSION_TRANSITIONS, type SessionState } from '@plenary/shared';
 import type { Commands } from '../hooks/useCommands';
 import { transitionLabel } from '../lib/format';
+import { useTranslation } from 'react-i18next';
 import './SessionStateControls.css';
 
 /** The chair's buttons for the moves the sitting allows from where it is. */
 export function SessionStateControls({ state, commands }: { state: SessionState; commands: Commands }) {
+  const { t } = useTranslation();
   const targets = SESSION_TRANSITIONS[state];
   const busy = targets.some((to) => commands.isPending(`session.setState:${to}`));
   return (
-    <div className="state-controls" role="group" aria-label="Sitting state">
+    <div className="state-controls" role="group" aria-label={t('stateControls.label')}>
       {targets.map((to) => {
         const key = `session.setState:${to}`;
         const pending = commands.isPending(key);

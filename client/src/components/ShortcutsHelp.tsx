@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from '../lib/shortcuts';
+import { useTranslation } from 'react-i18next';
 import './ShortcutsHelp.css';
 
 /** The `?` overlay: the chair's keys. Closes with Escape, `?` or a click outside. */
 export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -28,8 +30,8 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
         aria-labelledby="shortcuts-help-title"
         onClick={(e) => e.stopPropagation()}
       >
-        <h2 id="shortcuts-help-title">Keyboard shortcuts</h2>
-        <p className="shortcuts-help__note">For the chair, anywhere except while typing.</p>
+        <h2 id="shortcuts-help-title">{t('shortcutsHelp.title')}</h2>
+        <p className="shortcuts-help__note">{t('shortcutsHelp.note')}</p>
         <dl>
           {SHORTCUTS.map((s) => (
             <div key={s.action} className="shortcuts-help__row">
@@ -43,11 +45,11 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
             <dt>
               <kbd>Esc</kbd>
             </dt>
-            <dd>Close this list</dd>
+            <dd>{t('shortcutsHelp.closeList')}</dd>
           </div>
         </dl>
         <button ref={closeRef} type="button" className="shortcuts-help__close" onClick={onClose}>
-          Close
+          {t('common.close')}
         </button>
       </div>
     </div>

@@ -5,10 +5,13 @@ import { labelOf } from '../hooks/useOutline';
 import { useServerNow } from '../hooks/useServerNow';
 import { actorName, formatCountdown, listLabels } from '../lib/drafting';
 import { formatClock } from '../lib/format';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n';
+import { localDigits } from '../i18n/locale';
 import './Silence.css';
 
 function scopeWords(silence: Silence, drafting: Drafting): string {
-  if (!silence.paragraphIds) return 'the whole text';
+  if (!silence.paragraphIds) return i18n.t('silence.wholeText');
   return listLabels(silence.paragraphIds.map((id) => labelOf(drafting.outline, id)));
 }
 
@@ -17,6 +20,7 @@ function scopeWords(silence: Silence, drafting: Drafting): string {
  * it, giving a reason), then who broke it and why, or what was agreed when it passed.
  */
 export function SilenceBanner({ silence, drafting }: { silence: Silence; drafting: Drafting }) {
+  const { t } = useTranslation();
   const running = silence.state === 'running';
   const now = useServerNow(drafting.clockOffset, 1000, running);
   const [dismissed, setDismissed] = useState<string | null>(null);
@@ -25,15 +29,14 @@ export function SilenceBanner({ silence, drafting }: { silence: Silence; draftin
   const scope = scopeWords(silence, drafting);
   const deadline = formatClock(silence.deadline);
   return (
-    <section className="silence-banner" data-testid="silence-banner" data-state={silence.state} aria-live="polite" aria-label="Silence procedure">
+    <section className="silence-banner" data-testid="silence-banner" data-state={silence.state} aria-live="polite" aria-label={t('silence.title')}>
       {running ? (
         <>
           <div className="silence-banner__text">
-            <strong className="silence-banner__title">Silence procedure</strong> {scope} will be agreed at {deadline} unless a delegation breaks
-            silence.
+            <strong className="silence-banner__title">{t('silence.title')}</strong> {t('silence.willAgree', { scope, deadline })}
           </div>
-          <div className="silence-banner__countdown" role="timer" aria-label="Time left">
-            {now < silence.deadline ? formatCountdown(silence.deadline - now) : 'deadline reached'}
+          <div className="silence-banner__countdown" role="timer" aria-label={t('silence.timeLeft')}>
+            {now < silence.deadline ? localDigits(formatCountdown(silence.deadline - now)) : t('silence.deadlineReached')}
           </div>
           {drafting.role === 'delegate' && now < silence.deadline && <BreakForm drafting={drafting} />}
         </>
@@ -42,21 +45,21 @@ export function SilenceBanner({ silence, drafting }: { silence: Silence; draftin
           <div className="silence-banner__text">
             {silence.state === 'broken' ? (
               <>
-                <strong className="silence-banner__title">Silence broken</strong> by {actorName(`delegate:${silence.brokenBy ?? ''}`, drafting.delegations)}
-                {silence.endedAt ? ` at ${formatClock(silence.endedAt)}` : ''}
+                <strong className="silence-banner__title">{t('silence.broken')}</strong> {t('silence.by', { name: actorName(`delegate:${silence.brokenBy ?? ''}`, drafting.delegations) })}
+                {silence.endedAt ? ` ${t('silence.at', { time: formatClock(silence.endedAt) })}` : ''}
                 {silence.reason ? (
                   <>
                     : <q className="silence-banner__reason">{silence.reason}</q>
                   </>
                 ) : null}
                 {' — '}
-                {scope} stays open.
+                {t('silence.staysOpen', { scope })}
               </>
             ) : (
               <PassedWords silence={silence} drafting={drafting} />
             )}
           </div>
-          <button type="button" className="silence-banner__dismiss" aria-label="Dismiss" onClick={() => setDismissed(silence.id)}>
+          <button type="button" className="silence-banner__dismiss" aria-label={t('toast.dismiss')} onClick={() => setDismissed(silence.id)}>
             ×
           </button>
         </>
@@ -68,17 +71,19 @@ export function SilenceBanner({ silence, drafting }: { silence: Silence; draftin
 function PassedWords({ silence, drafting }: { silence: Silence; drafting: Drafting }) {
   const agreed = (silence.agreed ?? []).map((id) => labelOf(drafting.outline, id));
   const skipped = (silence.skipped ?? []).map((id) => labelOf(drafting.outline, id));
+  const { t } = useTranslation();
   return (
     <>
-      <strong className="silence-banner__title">Silence passed</strong>
-      {silence.endedAt ? ` at ${formatClock(silence.endedAt)}` : ''}:{' '}
-      {agreed.length ? `${listLabels(agreed)} ${agreed.length === 1 ? 'is' : 'are'} agreed.` : 'no paragraph could be agreed.'}
-      {skipped.length > 0 && ` ${listLabels(skipped)} still ${skipped.length === 1 ? 'holds' : 'hold'} brackets and ${skipped.length === 1 ? 'was' : 'were'} left as before.`}
+      <strong className="silence-banner__title">{t('silence.passed')}</strong>
+      {silence.endedAt ? ` ${t('silence.at', { time: formatClock(silence.endedAt) })}` : ''}:{' '}
+      {agreed.length ? t('silence.agreed', { labels: listLabels(agreed), count: agreed.length }) : t('silence.noneAgreed')}
+      {skipped.length > 0 && ` ${t('silence.skipped', { labels: listLabels(skipped), count: skipped.length })}`}
     </>
   );
 }
 
 function BreakForm({ drafting }: { drafting: Drafting }) {
+  const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const busy = drafting.commands.isPending('silence.break');
   return (
@@ -90,7 +95,7 @@ function BreakForm({ drafting }: { drafting: Drafting }) {
       }}
     >
       <label className="visually-hidden" htmlFor="silence-reason">
-        Reason for breaking silence
+        {t('silence.reasonLabel')}
       </label>
       <input
         id="silence-reason"
@@ -98,11 +103,11 @@ function BreakForm({ drafting }: { drafting: Drafting }) {
         required
         maxLength={2000}
         value={reason}
-        placeholder="Reason for breaking silence"
+        placeholder={t('silence.reasonLabel')}
         onChange={(e) => setReason(e.target.value)}
       />
       <button type="submit" className="dbtn dbtn--danger" data-testid="silence-break" disabled={!reason.trim()} aria-busy={busy}>
-        Break silence
+        {t('silence.break')}
       </button>
     </form>
   );

@@ -5,6 +5,7 @@ import { NODE } from '@plenary/shared';
 import type { Drafting } from '../hooks/useDrafting';
 import { labelOf } from '../hooks/useOutline';
 import { listLabels } from '../lib/drafting';
+import { useTranslation } from 'react-i18next';
 import './Silence.css';
 
 /** Numbered paragraphs the editor's selection touches (the caret's paragraph when nothing is selected). */
@@ -21,6 +22,7 @@ function selectedParagraphs(editor: Editor): string[] {
 
 /** The chair starts a silence procedure: a deadline in minutes, on the whole text or the selected paragraphs. */
 export function SilenceStart({ editor, drafting }: { editor: Editor | null; drafting: Drafting }) {
+  const { t } = useTranslation();
   const [minutes, setMinutes] = useState('10');
   const [scope, setScope] = useState<'all' | 'selection'>('all');
   const selected = useEditorState({ editor, selector: ({ editor: e }) => (e && !e.isDestroyed ? selectedParagraphs(e) : []) }) ?? [];
@@ -38,24 +40,24 @@ export function SilenceStart({ editor, drafting }: { editor: Editor | null; draf
   return (
     <form
       className="silence-start"
-      aria-label="Start a silence procedure"
+      aria-label={t('silence.startLabel')}
       onSubmit={(e) => {
         e.preventDefault();
         start();
       }}
     >
-      <span className="silence-start__title">Silence procedure</span>
+      <span className="silence-start__title">{t('silence.title')}</span>
       <label className="silence-start__field">
-        <span>agree</span>
+        <span>{t('silence.agreeWord')}</span>
         <select data-testid="silence-scope" value={scope} onChange={(e) => setScope(e.target.value as 'all' | 'selection')}>
-          <option value="all">the whole text</option>
+          <option value="all">{t('silence.wholeText')}</option>
           <option value="selection" disabled={selected.length === 0}>
-            {selected.length ? listLabels(selected.map((id) => labelOf(drafting.outline, id))) : 'the selected paragraphs'}
+            {selected.length ? listLabels(selected.map((id) => labelOf(drafting.outline, id))) : t('silence.selected')}
           </option>
         </select>
       </label>
       <label className="silence-start__field">
-        <span>unless broken within</span>
+        <span>{t('silence.unlessWithin')}</span>
         <input
           data-testid="silence-minutes"
           type="number"
@@ -65,12 +67,12 @@ export function SilenceStart({ editor, drafting }: { editor: Editor | null; draf
           inputMode="numeric"
           value={minutes}
           onChange={(e) => setMinutes(e.target.value)}
-          aria-label="Minutes"
+          aria-label={t('silence.minutes')}
         />
-        <span>min</span>
+        <span>{t('common.min')}</span>
       </label>
       <button type="submit" className="dbtn dbtn--primary" data-testid="silence-start" disabled={!valid} aria-busy={busy}>
-        Start silence
+        {t('silence.start')}
       </button>
     </form>
   );

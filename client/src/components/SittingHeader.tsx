@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import type { PresenceEntry, SessionView, Welcome } from '@plenary/shared';
 import type { ChannelStatus, Connection } from '../lib/connection';
 import { describeYou, formatSittingDate } from '../lib/format';
@@ -6,6 +5,10 @@ import { delegationsPresent } from '../lib/presence';
 import { StateBadge } from './StateBadge';
 import { LiveClock } from './LiveClock';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { useTranslation } from 'react-i18next';
+import { localDigits } from '../i18n/locale';
+import { LanguageMenu } from './LanguageMenu';
+import { Fragment, type ReactNode } from 'react';
 import './SittingHeader.css';
 
 interface Props {
@@ -17,10 +20,14 @@ interface Props {
   channels: { label: string; status: ChannelStatus }[];
   /** the chair's controls for the sitting's state; null for everyone else */
   controls: ReactNode;
+  /** beside the connection state: what waits in this browser for the server */
+  offline?: ReactNode;
 }
 
-export function SittingHeader({ view, welcome, presence, clockOffset, connection, channels, controls }: Props) {
-  const where = [view?.meta.venue, formatSittingDate(view?.meta.date)].filter(Boolean).join(' · ');
+export function SittingHeader({ view, welcome, presence, clockOffset, connection, channels, controls, offline }: Props) {
+  const { t } = useTranslation();
+  // each part isolated: a Latin venue beside a date in Arabic-Indic digits keeps its order
+  const where = [view?.meta.venue, formatSittingDate(view?.meta.date)].filter((w): w is string => Boolean(w));
   const delegations = delegationsPresent(presence);
   const invited = view?.delegations.length ?? 0;
   return (
@@ -28,14 +35,19 @@ export function SittingHeader({ view, welcome, presence, clockOffset, connection
       <div className="sitting-header__row sitting-header__row--main">
         <div className="sitting-header__name">
           <h1 className="sitting-header__title" data-testid="sitting-title" aria-busy={!view}>
-            {view ? view.meta.title : 'Loading the sitting…'}
+            {view ? view.meta.title : t('header.loading')}
           </h1>
-          {where && (
+          {where.length > 0 && (
             <span className="sitting-header__where">
               <span className="sitting-header__sep" aria-hidden="true">
                 ·{' '}
               </span>
-              {where}
+              {where.map((w, i) => (
+                <Fragment key={i}>
+                  {i > 0 && ' · '}
+                  <bdi>{w}</bdi>
+                </Fragment>
+              ))}
             </span>
           )}
         </div>
@@ -45,9 +57,9 @@ export function SittingHeader({ view, welcome, presence, clockOffset, connection
           <span
             className="sitting-header__count"
             data-testid="presence-count"
-            title={invited ? `${delegations} of ${invited} delegations present` : undefined}
+            title={invited ? t('header.delegationsPresent', { n: localDigits(String(delegations)), total: localDigits(String(invited)) }) : undefined}
           >
-            <span aria-hidden="true">◉</span> {presence.length} here
+            <span aria-hidden="true">◉</span> {t('header.here', { n: localDigits(String(presence.length)) })}
           </span>
         </div>
       </div>
@@ -55,15 +67,17 @@ export function SittingHeader({ view, welcome, presence, clockOffset, connection
         <span className="sitting-header__you" data-testid="you">
           {welcome ? (
             <>
-              You: <strong>{describeYou(welcome)}</strong>
+              {t('header.you')} <strong>{describeYou(welcome)}</strong>
             </>
           ) : (
-            'Connecting…'
+            t('header.connecting')
           )}
         </span>
         <div className="sitting-header__actions">
           {controls}
+          <LanguageMenu />
           <ConnectionIndicator connection={connection} channels={channels} />
+          {offline}
         </div>
       </div>
     </header>

@@ -12,6 +12,8 @@ import { ListControls } from './ListControls';
 import { DelegateFloorButtons } from './DelegateFloorButtons';
 import { TimeSpoken } from './TimeSpoken';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { useTranslation } from 'react-i18next';
+import { localDigits } from '../i18n/locale';
 import './SpeakersPanel.css';
 
 interface Props {
@@ -26,6 +28,7 @@ interface Props {
 
 /** The open item's list of speakers and its timer; the chair's controls next to what they act on. */
 export function SpeakersPanel({ agenda, delegations, role, delegation, commands, clockOffset }: Props) {
+  const { t } = useTranslation();
   const toasts = useToasts();
   const item = agenda?.find((i) => i.state === 'open') ?? null;
   const floor = item?.floor ?? null;
@@ -39,7 +42,7 @@ export function SpeakersPanel({ agenda, delegations, role, delegation, commands,
 
   const onShortcut = (a: ShortcutAction) => {
     if (a === 'help') return setHelp((h) => !h);
-    if (!item) return toasts.show('No agenda item is open', 'info');
+    if (!item) return toasts.show(t('speakers.noOpenItemToast'), 'info');
     switch (a) {
       case 'next':
         return void commands.run('speakers.next', { itemId: item.id });
@@ -54,20 +57,21 @@ export function SpeakersPanel({ agenda, delegations, role, delegation, commands,
   useChairShortcuts(preside, onShortcut);
 
   return (
-    <section className="speakers" data-testid="speakers-panel" data-item-id={item?.id} aria-label="Speakers">
+    <section className="speakers" data-testid="speakers-panel" data-item-id={item?.id} aria-label={t('speakers.heading')}>
       <h2 className="panel-heading speakers__heading">
-        <span>Speakers{item && <> — item {item.number}</>}</span>
+        <span>{item ? t('speakers.headingItem', { number: localDigits(String(item.number)) }) : t('speakers.heading')}</span>
         {preside && (
-          <button type="button" className="speakers__help" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" onClick={() => setHelp(true)}>
+          <button type="button" className="speakers__help" title={t('speakers.shortcutsTitle')} aria-label={t('speakers.shortcuts')} onClick={() => setHelp(true)}>
             ?
           </button>
         )}
       </h2>
       {agenda === null ? (
-        <p className="speakers__empty">Loading…</p>
+        <p className="speakers__empty">{t('common.loading')}</p>
       ) : !item ? (
         <p className="speakers__empty" data-testid="no-open-item">
-          No item is open.{preside && ' Open one on the agenda.'}
+          {t('speakers.noItem')}
+          {preside && ` ${t('speakers.openOne')}`}
         </p>
       ) : (
         <div className="speakers__body">
@@ -79,12 +83,12 @@ export function SpeakersPanel({ agenda, delegations, role, delegation, commands,
             </>
           ) : (
             <p className="speakers__no-floor" data-testid="no-speaker">
-              No one has the floor.
+              {t('speakers.noFloor')}
             </p>
           )}
           <h3 className="speakers__subheading">
-            List of speakers
-            {item.speakersClosed && <span className="speakers__closed-badge">closed</span>}
+            {t('speakers.list')}
+            {item.speakersClosed && <span className="speakers__closed-badge">{t('speakers.closed')}</span>}
           </h3>
           <SpeakerQueue item={item} delegations={delegations} now={now} preside={preside} commands={commands} me={delegation} />
           {preside && <ListControls item={item} delegations={delegations} commands={commands} />}

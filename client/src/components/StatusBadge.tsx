@@ -4,17 +4,22 @@ import type { Drafting } from '../hooks/useDrafting';
 import { useDismiss } from '../hooks/useDismiss';
 import { STATUSES, STATUS_ICON, STATUS_LABEL } from '../lib/drafting';
 import { LockIcon } from './LockIcon';
+import { useTranslation } from 'react-i18next';
 import './StatusBadge.css';
 
 interface Props {
   paragraphId: string;
   label: string;
+  /** as shown: an open paragraph with brackets shows `bracketed` */
   status: ParagraphStatus;
+  /** as the chair set it (absent: open); the menu offers the others */
+  set: ParagraphStatus;
   drafting: Drafting;
 }
 
 /** A paragraph's status in words; for the chair it opens a small menu to change it. */
-export function StatusBadge({ paragraphId, label, status, drafting }: Props) {
+export function StatusBadge({ paragraphId, label, status, set, drafting }: Props) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
@@ -40,7 +45,7 @@ export function StatusBadge({ paragraphId, label, status, drafting }: Props) {
 
   if (!drafting.canPreside) {
     return (
-      <span {...common} title={`${label} is ${STATUS_LABEL[status]}`}>
+      <span {...common} title={t('status.is', { label, status: STATUS_LABEL[status] })}>
         {content}
       </span>
     );
@@ -59,7 +64,7 @@ export function StatusBadge({ paragraphId, label, status, drafting }: Props) {
         aria-haspopup="menu"
         aria-expanded={open}
         aria-busy={busy}
-        aria-label={`${label}: ${STATUS_LABEL[status]}. Change status`}
+        aria-label={t('status.change', { label, status: STATUS_LABEL[status] })}
         onClick={() => setOpen((o) => !o)}
       >
         {content}
@@ -68,24 +73,25 @@ export function StatusBadge({ paragraphId, label, status, drafting }: Props) {
         </span>
       </button>
       {open && (
-        <ul className="status-menu" role="menu" aria-label={`Status of ${label}`}>
+        <ul className="status-menu" role="menu" aria-label={t('status.menu', { label })}>
           {STATUSES.map((s) => (
             <li key={s} role="none">
               <button
                 type="button"
                 role="menuitemradio"
-                aria-checked={s === status}
+                aria-checked={s === set}
                 className="status-menu__item"
                 data-testid={`set-status-${s}`}
                 data-status={s}
-                disabled={s === status}
+                disabled={s === set}
                 onClick={() => void choose(s)}
               >
                 <span aria-hidden="true" className={`status-menu__icon status-badge--${s}`}>
                   {STATUS_ICON[s]}
                 </span>
                 {STATUS_LABEL[s]}
-                {s === 'agreed' && <span className="status-menu__note">locks the text</span>}
+                {s === 'agreed' && <span className="status-menu__note">{t('status.locks')}</span>}
+                {s === 'open' && set === 'open' && status === 'bracketed' && <span className="status-menu__note">{t('status.onceLifted')}</span>}
               </button>
             </li>
           ))}

@@ -1,10 +1,12 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ToastContext, type Toast, type ToastTone, type Toasts } from '../hooks/useToasts';
+import { useTranslation } from 'react-i18next';
 import './Toasts.css';
 
 const SHOW_MS = 6000;
 
 export function ToastProvider({ children }: { children: ReactNode }) {
+  const { t: tr } = useTranslation();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const next = useRef(1);
 
@@ -26,7 +28,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {toasts.map((t) => (
           <div key={t.id} className={`toast toast--${t.tone}`} role={t.tone === 'error' ? 'alert' : 'status'} data-testid="toast">
             <span className="toast__message">{t.message}</span>
-            <button type="button" className="toast__close" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+            <button type="button" className="toast__close" aria-label={tr('toast.dismiss')} onClick={() => dismiss(t.id)}>
               ×
             </button>
           </div>

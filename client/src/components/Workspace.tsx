@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { can } from '@plenary/shared';
 import { useSocket } from '../hooks/useSocket';
 import { useYDoc } from '../hooks/useYDoc';
@@ -10,6 +10,8 @@ import { useOutline } from '../hooks/useOutline';
 import { useDrafting } from '../hooks/useDrafting';
 import { useKeptEditNotice } from '../hooks/useKeptEditNotice';
 import { combineConnection } from '../lib/connection';
+import { localKey, tokenActor } from '../lib/localCopy';
+import { OfflineStatus } from './OfflineStatus';
 import { InviteMessage } from './InviteMessage';
 import { SittingHeader } from './SittingHeader';
 import { SessionStateControls } from './SessionStateControls';
@@ -19,19 +21,21 @@ import { PresenceList } from './PresenceList';
 import { SpeakersPanel } from './SpeakersPanel';
 import { CommuniquePanel } from './CommuniquePanel';
 import { useSittingViewChoice } from '../hooks/useSittingViewChoice';
-import { SittingViews, ViewSwitch } from './observer/SittingViews';
+import { ViewSwitch } from './observer/ViewSwitch';
+import { MeasuresArea as LazyMeasuresArea, SittingViews } from './lazyParts';
 import { CentreViews, type CentreView } from './cbm/CentreViews';
-import { MeasuresArea } from './cbm/MeasuresArea';
+import { useTranslation } from 'react-i18next';
 import './Workspace.css';
 
 /** The sitting for the chair and delegates: agenda · communiqué · who is here. */
 export function Workspace({ sid, token }: { sid: string; token: string }) {
+  const { t } = useTranslation();
   const socket = useSocket(token);
   // once the server has refused the token, stop the docs from retrying it
   const communique = useYDoc(sid, 'communique', token, !socket.refused);
   const session = useYDoc(sid, 'session', token, !socket.refused);
   const view = useSessionView(session.doc);
-  const commands = useCommands(socket.socket);
+  const commands = useCommands(socket.socket, localKey(sid, 'commands', tokenActor(token)));
   const draftingView = useDraftingView(session.doc);
   const outline = useOutline(communique.doc);
   const drafting = useDrafting({
@@ -48,6 +52,11 @@ export function Workspace({ sid, token }: { sid: string; token: string }) {
   const browserOnline = useBrowserOnline();
   const [tab, setTab] = useState<Tab>('communique');
   const [centre, setCentre] = useState<CentreView>('communique');
+  // the measures' chunk is fetched the first time they are shown, then kept (O3)
+  const [measuresShown, setMeasuresShown] = useState(false);
+  useEffect(() => {
+    if (centre === 'measures') setMeasuresShown(true);
+  }, [centre]);
   const tabChosen = useRef(false);
   const chooseTab = (t: Tab) => {
     tabChosen.current = true;
@@ -82,8 +91,8 @@ export function Workspace({ sid, token }: { sid: string; token: string }) {
 
   if (socket.refused) {
     return (
-      <InviteMessage title="Cannot open this sitting">
-        This invite link is not valid: {socket.refused.replace(/\.$/, '')}. Ask the conference secretariat for a new link.
+      <InviteMessage title={t('workspace.cannotOpen')}>
+        {t('workspace.invalidLink', { reason: socket.refused.replace(/\.$/, '') })}
       </InviteMessage>
     );
   }
@@ -100,18 +109,27 @@ export function Workspace({ sid, token }: { sid: string; token: string }) {
         clockOffset={socket.clockOffset}
         connection={connection}
         channels={[
-          { label: 'Commands', status: socket.status },
-          { label: 'Communiqué', status: communique.status },
-          { label: 'Sitting', status: session.status },
+          { label: t('workspace.channelCommands'), status: socket.status },
+          { label: t('workspace.communique'), status: communique.status },
+          { label: t('workspace.sitting'), status: session.status },
         ]}
         controls={<>{controls}<ViewSwitch view={sittingView} onChange={chooseView} /></>}
+        offline={
+          <OfflineStatus
+            connection={connection}
+            pendingEdits={communique.pendingEdits}
+            queuedCommands={commands.queued}
+            refused={commands.refused}
+            onDismiss={commands.dismissRefused}
+          />
+        }
       />
       <WorkspaceTabs tab={tab} onChange={chooseTab} presentCount={socket.presence.length} />
       <div className="workspace__columns">
-        <aside className="workspace__panel workspace__panel--agenda" data-active={tab === 'agenda'} aria-label="Agenda">
+        <aside className="workspace__panel workspace__panel--agenda" data-active={tab === 'agenda'} aria-label={t('workspace.agenda')}>
           <Agenda items={view?.agenda ?? null} preside={!!role && can(role, 'preside')} commands={commands} clockOffset={socket.clockOffset} />
         </aside>
-        <section className="workspace__panel workspace__panel--communique" data-active={tab === 'communique' || tab === 'measures'} aria-label={centre === 'measures' ? 'Measures' : 'Communiqué'}>
+        <section className="workspace__panel workspace__panel--communique" data-active={tab === 'communique' || tab === 'measures'} aria-label={centre === 'measures' ? t('workspace.measures') : t('workspace.communique')}>
           <CentreViews
             view={centre}
             onChange={chooseTab}
@@ -123,9 +141,14 @@ export function Workspace({ sid, token }: { sid: string; token: string }) {
                 synced={communique.synced}
                 welcome={socket.welcome}
                 drafting={drafting}
+                editorWanted={!!view}
               />
             }
-            measures={<MeasuresArea view={view} role={role} delegation={socket.welcome?.delegation} commands={commands} clockOffset={socket.clockOffset} />}
+            measures={
+              measuresShown && <Suspense fallback={null}>
+                <LazyMeasuresArea view={view} role={role} delegation={socket.welcome?.delegation} commands={commands} clockOffset={socket.clockOffset} />
+              </Suspense>
+            }
           />
         </section>
         <aside className="workspace__panel workspace__panel--side" data-active={tab === 'speakers' || tab === 'presence'} data-tab={tab}>
@@ -139,13 +162,15 @@ export function Workspace({ sid, token }: { sid: string; token: string }) {
               clockOffset={socket.clockOffset}
             />
           </div>
-          <div className="workspace__side-presence" data-active={tab === 'presence'} aria-label="Present" role="region">
+          <div className="workspace__side-presence" data-active={tab === 'presence'} aria-label={t('workspace.present')} role="region">
             <PresenceList entries={socket.presence} delegations={view?.delegations ?? []} />
           </div>
         </aside>
       </div>
       {sittingView !== 'workspace' && (
+        <Suspense fallback={null}>
         <SittingViews view={sittingView} sid={sid} token={token} session={view} communique={communique.doc} role={role} delegation={socket.welcome?.delegation} commands={commands} clockOffset={socket.clockOffset} />
+        </Suspense>
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { formatClock } from '../lib/format';
 import { bracketSpans, holderIds, type BracketHolder, type BracketSpan } from './brackets';
 import { contextChanged, draftingContext, type DelegationInfo } from './draftingContext';
+import { i18n } from '../i18n';
 
 type Delegations = Readonly<Record<string, DelegationInfo>>;
 
@@ -15,8 +16,8 @@ function info(delegations: Delegations, by: string): DelegationInfo {
 
 /** "Bracketed by Pakistan at 14:03, India at 14:05" — the hover text of a bracket. */
 export function bracketTitle(holders: readonly BracketHolder[], delegations: Delegations): string {
-  const who = holders.map((h) => `${info(delegations, h.by).name}${h.at !== null ? ` at ${formatClock(h.at)}` : ''}`);
-  return `Bracketed by ${who.join(', ')}`;
+  const who = holders.map((h) => (h.at !== null ? i18n.t('brackets.at', { name: info(delegations, h.by).name, time: formatClock(h.at) }) : info(delegations, h.by).name));
+  return i18n.t('brackets.by', { who: who.join(`${i18n.t('list.separator')} `) });
 }
 
 /** What one bracketed run looks like on screen, before it becomes DOM: testable without a browser. */

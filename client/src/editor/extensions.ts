@@ -9,6 +9,7 @@ import { ParagraphAttributes } from './paragraphAttributes';
 import type { Plugin } from '@tiptap/pm/state';
 import { paragraphIdsPlugin } from './paragraphIds';
 import { numberingPlugin } from './numberingPlugin';
+import { directionPlugin } from './directionPlugin';
 import { Bracket } from './bracketMark';
 import { bracketsPlugin } from './bracketsPlugin';
 import { lockPlugin } from './lockPlugin';
@@ -32,6 +33,7 @@ export function communiquePlugins(options: CommuniquePluginOptions = {}): Plugin
     draftingContextPlugin(options.initialContext),
     paragraphIdsPlugin(),
     numberingPlugin(),
+    directionPlugin(),
     lockPlugin(options.onBlocked),
     bracketsPlugin(),
     ...(options.ydoc ? [authorshipPlugin(options.ydoc)] : []),

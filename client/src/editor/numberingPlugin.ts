@@ -1,8 +1,9 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { PluginKey, type Plugin } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { NODE } from '@plenary/shared';
 import { paragraphLabels } from './numbering';
+import { docDecorationPlugin } from './decorationPlugin';
 
 function numberDecorations(doc: PMNode): DecorationSet {
   const paragraphs: { pos: number; size: number; kind: unknown }[] = [];
@@ -24,16 +25,5 @@ export const numberingKey = new PluginKey<DecorationSet>('plenaryNumbering');
 
 /** Puts PP1…/OP1… on each numbered paragraph as `data-num`; CSS shows it in the margin. */
 export function numberingPlugin(): Plugin<DecorationSet> {
-  return new Plugin<DecorationSet>({
-    key: numberingKey,
-    state: {
-      init: (_config, state) => numberDecorations(state.doc),
-      apply: (tr, old) => (tr.docChanged ? numberDecorations(tr.doc) : old),
-    },
-    props: {
-      decorations(state) {
-        return numberingKey.getState(state);
-      },
-    },
-  });
+  return docDecorationPlugin(numberingKey, numberDecorations);
 }

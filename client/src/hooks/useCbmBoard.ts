@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Commitment, Measure } from '@plenary/shared';
 import { boardColumns, commitmentsByMeasure, filterMeasures, NO_CBM_FILTER, type CbmColumn, type CbmFilter, type CbmGroupBy } from '../lib/cbmBoard';
+import { useTranslation } from 'react-i18next';
 
 /** What the right-hand side of the measures area shows: nothing, one measure, or the propose form. */
 export type CbmPane = { kind: 'none' } | { kind: 'measure'; id: string } | { kind: 'propose' };
@@ -38,7 +39,10 @@ export function useCbmBoard(measures: readonly Measure[], commitments: readonly 
   const close = useCallback(() => setPane({ kind: 'none' }), []);
 
   const filtered = useMemo(() => filterMeasures(measures, commitments, filter, me), [measures, commitments, filter, me]);
-  const columns = useMemo(() => boardColumns(filtered, groupBy), [filtered, groupBy]);
+  // the column headings are words in the interface's language
+  const { i18n } = useTranslation();
+  const lang = i18n.language;
+  const columns = useMemo(() => boardColumns(filtered, groupBy), [filtered, groupBy, lang]);
   const byMeasure = useMemo(() => commitmentsByMeasure(commitments), [commitments]);
   const selected = pane.kind === 'measure' ? (measures.find((m) => m.id === pane.id) ?? null) : null;
 

@@ -1,5 +1,7 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Ack, CommandPayload, CommandType } from '@plenary/shared';
+import { browserStore } from '../lib/localCopy';
+import { Outbox, refusalOf, type QueuedCommand, type Refusal } from '../lib/outbox';
 import type { PlenarySocket } from './useSocket';
 import { useToasts } from './useToasts';
 
@@ -10,34 +12,86 @@ export interface Commands {
   run<T extends CommandType>(type: T, payload: CommandPayload<T>, key?: string): Promise<Ack>;
   /** whether the command started with this key (default: its type) is still waiting for its ack */
   isPending(key: string): boolean;
+  /** commands waiting for a connection (or for the answer lost with one) */
+  queued: number;
+  /** commands asked for offline that the server refused once they could be sent */
+  refused: readonly Refusal[];
+  dismissRefused(): void;
 }
 
-export function sendCommand(socket: PlenarySocket, type: string, payload: unknown): Promise<Ack> {
-  const id = crypto.randomUUID();
-  return new Promise<Ack>((resolve) => {
-    socket.timeout(TIMEOUT_MS).emit('cmd', { id, type, payload }, (err: Error | null, ack: Ack) => {
-      if (err) resolve({ ok: false, error: { code: 'UNAVAILABLE', message: 'The server did not answer in time. Check the connection and try again.' } });
-      else resolve(ack);
+/** Sends one queued command; null when no answer came (timeout, or the connection dropped first). */
+function sendQueued(socket: PlenarySocket, cmd: QueuedCommand): Promise<Ack | null> {
+  return new Promise<Ack | null>((resolve) => {
+    const dropped = () => resolve(null);
+    socket.once('disconnect', dropped);
+    socket.timeout(TIMEOUT_MS).emit('cmd', { id: cmd.id, type: cmd.type, payload: cmd.payload }, (err: Error | null, ack: Ack) => {
+      socket.off('disconnect', dropped);
+      resolve(err ? null : ack);
     });
   });
 }
 
-export function useCommands(socket: PlenarySocket | null): Commands {
+/**
+ * Commands go through an outbox kept per sitting and actor (`queueKey`): sent at once when
+ * connected, else when the connection is back, in the order asked for and with their ids, so the
+ * server applies each once. An answer lost with the connection is asked for again with the same id.
+ */
+export function useCommands(socket: PlenarySocket | null, queueKey: string | null = null): Commands {
   const toasts = useToasts();
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  const outbox = useMemo(() => new Outbox(browserStore(), queueKey), [queueKey]);
+  const [queued, setQueued] = useState(outbox.size);
+  const [refused, setRefused] = useState<readonly Refusal[]>([]);
+  const waiters = useRef(new Map<string, (ack: Ack) => void>());
+  const kick = useRef<() => void>(() => {});
+
+  useEffect(() => {
+    setQueued(outbox.size);
+    if (!socket) return;
+    let stopped = false;
+    let busy = false;
+    const flush = async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        for (let cmd = outbox.first(); cmd && !stopped && socket.connected; cmd = outbox.first()) {
+          const ack = await sendQueued(socket, cmd);
+          if (!ack) outbox.delayed(cmd.id);
+          if (!ack || stopped) continue; // sent again with the same id while connected, else on connect
+          outbox.settle(cmd.id);
+          setQueued(outbox.size);
+          const waiter = waiters.current.get(cmd.id);
+          waiters.current.delete(cmd.id);
+          // nobody waits for a command restored after a reload: its refusal is listed too
+          const refusal = refusalOf(cmd, ack, !waiter);
+          if (refusal) setRefused((r) => [...r, refusal]);
+          if (!ack.ok && !refusal && waiter) toasts.show(ack.error.message);
+          waiter?.(ack);
+        }
+      } finally {
+        busy = false;
+      }
+    };
+    kick.current = () => void flush();
+    socket.on('connect', kick.current);
+    void flush();
+    return () => {
+      stopped = true;
+      socket.off('connect', kick.current);
+      kick.current = () => {};
+    };
+  }, [socket, outbox, toasts]);
 
   const run = useCallback(
     async <T extends CommandType>(type: T, payload: CommandPayload<T>, key: string = type): Promise<Ack> => {
-      if (!socket) {
-        const ack: Ack = { ok: false, error: { code: 'UNAVAILABLE', message: 'Not connected to the server yet.' } };
-        toasts.show(ack.error.message);
-        return ack;
-      }
+      const cmd: QueuedCommand = { id: crypto.randomUUID(), type, payload, at: Date.now(), offline: !socket?.connected || !navigator.onLine };
       setPending((s) => new Set(s).add(key));
       try {
-        const ack = await sendCommand(socket, type, payload);
-        if (!ack.ok) toasts.show(ack.error.message);
-        return ack;
+        const answered = new Promise<Ack>((resolve) => waiters.current.set(cmd.id, resolve));
+        outbox.add(cmd);
+        setQueued(outbox.size);
+        kick.current();
+        return await answered;
       } finally {
         setPending((s) => {
           const next = new Set(s);
@@ -46,9 +100,10 @@ export function useCommands(socket: PlenarySocket | null): Commands {
         });
       }
     },
-    [socket, toasts],
+    [socket, outbox],
   );
 
   const isPending = useCallback((key: string) => pending.has(key), [pending]);
-  return { run, isPending };
+  const dismissRefused = useCallback(() => setRefused([]), []);
+  return { run, isPending, queued, refused, dismissRefused };
 }

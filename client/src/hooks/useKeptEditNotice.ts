@@ -3,6 +3,7 @@ import type { Comment } from '@plenary/shared';
 import type { Resync } from '../lib/resync';
 import { labelOf, type OutlineEntry } from './useOutline';
 import { useToasts } from './useToasts';
+import { i18n } from '../i18n';
 
 /** how long to wait for the server's kept-edit comment before saying so without a paragraph */
 const WAIT_MS = 4000;
@@ -22,14 +23,14 @@ export function useKeptEditNotice(resync: Resync | null, comments: readonly Comm
     if (!resync || told.current === resync || pending.current?.resync === resync) return;
     if (resync.code !== 4409) {
       told.current = resync;
-      toasts.show('Your copy of the communiqué was out of step with the server and has been reloaded.', 'info');
+      toasts.show(i18n.t('notice.outOfStep'), 'info');
       return;
     }
     const timer = window.setTimeout(() => {
       if (pending.current?.resync !== resync) return;
       pending.current = null;
       told.current = resync;
-      toasts.show('The paragraph was agreed while you were typing: it is locked now, and the text was reloaded from the server.', 'info');
+      toasts.show(i18n.t('notice.lockedReloaded'), 'info');
     }, WAIT_MS);
     pending.current = { resync, timer };
   }, [resync, toasts]);
@@ -43,7 +44,7 @@ export function useKeptEditNotice(resync: Resync | null, comments: readonly Comm
     window.clearTimeout(p.timer);
     pending.current = null;
     told.current = p.resync;
-    toasts.show(`The paragraph was agreed while you were typing; your text was kept as a comment on ${labelOf(outline, kept.paragraphId)}.`, 'info');
+    toasts.show(i18n.t('notice.keptAsComment', { label: labelOf(outline, kept.paragraphId) }), 'info');
   }, [comments, me, outline, clockOffset, toasts, resync]);
 
   useEffect(() => () => window.clearTimeout(pending.current?.timer), []);

@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, PresenceEntry, ServerToClientEvents, Welcome } from '@plenary/shared';
 import type { ChannelStatus } from '../lib/connection';
 import { addSample, bestEstimate, type ClockSample } from '../lib/clockSync';
+import { fingerprint, readJson, writeJson, type KeyValueStore } from '../lib/localCopy';
 
 /** pings per measurement: the one with the shortest round trip counts */
 const CLOCK_BURST = 5;
@@ -25,14 +26,27 @@ export interface SocketState {
 
 const INITIAL: SocketState = { socket: null, status: 'connecting', welcome: null, presence: [], refused: null, clockOffset: 0 };
 
+function tabStore(): KeyValueStore | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The last welcome of this invite in this tab: a page reloaded offline still knows who it is. */
+const welcomeKey = (token: string) => `plenary:welcome:${fingerprint(token)}`;
+
 /** The command channel: who we are (`welcome`), who is here (`presence`), and the server's clock. */
 export function useSocket(token: string): SocketState {
   const [state, setState] = useState<SocketState>(INITIAL);
 
   useEffect(() => {
-    const socket: PlenarySocket = io(window.location.origin, { auth: { token }, path: '/socket.io' });
+    // WebSocket first: over a slow link each long-polling round trip before the upgrade costs a
+    // second; polling remains the fallback where WebSockets do not get through (O3)
+    const socket: PlenarySocket = io(window.location.origin, { auth: { token }, path: '/socket.io', transports: ['websocket', 'polling'], tryAllTransports: true });
     const patch = (p: Partial<SocketState>) => setState((s) => ({ ...s, ...p }));
-    setState({ ...INITIAL, socket });
+    setState({ ...INITIAL, socket, welcome: readJson<Welcome | null>(tabStore(), welcomeKey(token), null) });
 
     let samples: ClockSample[] = [];
     let stopped = false;
@@ -68,9 +82,10 @@ export function useSocket(token: string): SocketState {
       else patch({ status: 'connecting' });
     });
     // the welcome's time is a first guess (its travel time unknown) until a ping has answered
-    socket.on('welcome', (welcome) =>
-      setState((s) => ({ ...s, welcome, clockOffset: samples.length > 0 ? s.clockOffset : welcome.serverTime - Date.now() })),
-    );
+    socket.on('welcome', (welcome) => {
+      writeJson(tabStore(), welcomeKey(token), welcome);
+      setState((s) => ({ ...s, welcome, clockOffset: samples.length > 0 ? s.clockOffset : welcome.serverTime - Date.now() }));
+    });
     socket.on('presence', (presence) => patch({ presence }));
 
     return () => {

@@ -1,16 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { docName, type DocKind } from '@plenary/shared';
 import type { ChannelStatus } from '../lib/connection';
 import { shouldResync, type Resync } from '../lib/resync';
+import { browserStore, localKey, readJson, tokenActor, writeJson } from '../lib/localCopy';
+import { PendingEdits } from '../lib/pendingEdits';
+import { browserLink, isSlowLink, SLOW_AWARENESS_MS, throttleAwareness } from '../lib/slowLink';
 
 export interface YDocState {
   doc: Y.Doc | null;
   provider: WebsocketProvider | null;
   status: ChannelStatus;
-  /** true once the first sync with the server finished */
+  /** true once there is text to show: the first sync with the server finished, or the local copy had some */
   synced: boolean;
+  /** edits made in this browser that the server has not stored yet (kept in the local copy meanwhile) */
+  pendingEdits: number;
   /** the server closed the connection for good (4400–4499): its reason */
   closedReason: string | null;
   /** bumped each time the doc was dropped and fetched again from the server */
@@ -19,7 +25,7 @@ export interface YDocState {
   resync: Resync | null;
 }
 
-const INITIAL: Omit<YDocState, 'generation' | 'resync'> = { doc: null, provider: null, status: 'connecting', synced: false, closedReason: null };
+const INITIAL: Omit<YDocState, 'generation' | 'resync'> = { doc: null, provider: null, status: 'connecting', synced: false, pendingEdits: 0, closedReason: null };
 
 /** a server that keeps refusing the fresh copy too is not asked again and again */
 const MAX_RESYNCS = 4;
@@ -30,9 +36,12 @@ export function wsOrigin(loc: Pick<Location, 'protocol' | 'host'> = window.locat
 }
 
 /**
- * One of the sitting's two Yjs docs, kept in sync over stock y-websocket at `/yjs/<sid>/<kind>`.
+ * One of the sitting's two Yjs docs, kept in sync over stock y-websocket at `/yjs/<sid>/<kind>`,
+ * with a copy in IndexedDB (per sitting, doc and actor) so reading and drafting go on offline and
+ * survive a reload; the edits merge when the connection is back.
  * When the server refuses our edits and closes with 4409/4403/4400, our copy has diverged from
- * the server's: it is thrown away and a fresh doc syncs the server's text (`generation` + 1).
+ * the server's: it is thrown away, the local copy too, and a fresh doc syncs the server's text
+ * (`generation` + 1).
  */
 export function useYDoc(sid: string, kind: DocKind, token: string, enabled = true): YDocState {
   const [state, setState] = useState(INITIAL);
@@ -46,6 +55,8 @@ export function useYDoc(sid: string, kind: DocKind, token: string, enabled = tru
       return;
     }
     const doc = new Y.Doc();
+    const name = localKey(sid, kind, tokenActor(token));
+    const local = new IndexeddbPersistence(name, doc);
     // BroadcastChannel off: tabs must each sync through the server, which checks their rights
     const provider = new WebsocketProvider(`${wsOrigin()}/yjs`, docName(sid, kind), doc, {
       params: { token },
@@ -53,18 +64,37 @@ export function useYDoc(sid: string, kind: DocKind, token: string, enabled = tru
     });
     const patch = (p: Partial<YDocState>) => setState((s) => (s.doc === doc ? { ...s, ...p } : s));
     setState({ ...INITIAL, doc, provider });
+    const storage = browserStore();
+    const countKey = `${name}:pending`;
+    const pending = new PendingEdits(
+      doc,
+      provider,
+      [local],
+      { read: () => Number(readJson(storage, countKey, 0)) || 0, write: (n) => writeJson(storage, countKey, n > 0 ? n : null) },
+      (pendingEdits) => patch({ pendingEdits }),
+    );
+    patch({ pendingEdits: pending.pending });
+    const unthrottle = isSlowLink(browserLink()) ? throttleAwareness(provider, SLOW_AWARENESS_MS) : () => {};
+    void local.whenSynced.then(() => {
+      if (doc.store.clients.size > 0) patch({ synced: true });
+    });
 
     const onStatus = ({ status }: { status: ChannelStatus }) => patch({ status });
-    const onSync = (synced: boolean) => patch({ synced });
+    const onSync = (synced: boolean) => {
+      if (synced) patch({ synced });
+    };
     const onClosed = (e: { code: number; reason: string }) =>
       patch({ status: 'disconnected', closedReason: e.reason || `closed (${e.code})` });
     const onConnectionClose = (e: CloseEvent | null) => {
       if (!e || !shouldResync(e.code)) return;
+      // the refused edit is in the local copy too: gone with it, or it would come back on every load
+      pending.clear();
+      const cleared = local.clearData().catch(() => {});
       const now = Date.now();
       recent.current = [...recent.current.filter((t) => now - t < RESYNC_WINDOW_MS), now];
       if (recent.current.length > MAX_RESYNCS) return; // `closed` follows and shows the reason
       setResync({ code: e.code, reason: e.reason, at: now });
-      setGeneration((g) => g + 1);
+      void cleared.then(() => setGeneration((g) => g + 1));
     };
     provider.on('status', onStatus);
     provider.on('sync', onSync);
@@ -76,7 +106,10 @@ export function useYDoc(sid: string, kind: DocKind, token: string, enabled = tru
       provider.off('sync', onSync);
       provider.off('closed', onClosed);
       provider.off('connection-close', onConnectionClose);
+      pending.stop();
+      unthrottle();
       provider.destroy();
+      void local.destroy();
       doc.destroy();
     };
   }, [sid, kind, token, enabled, generation]);

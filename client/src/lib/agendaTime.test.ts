@@ -21,4 +21,11 @@ describe('agenda time, planned against used', () => {
     expect(agendaTime(item({ state: 'closed', durationMin: 20, usedMs: 18 * 60_000 }), 9e12).text).toBe('18 / 20 min');
     expect(agendaTime(item({ state: 'closed', usedMs: 7 * 60_000 }), 9e12).text).toBe('7 min');
   });
+
+  it('[I3] says planned and used minutes in Dari and Pashto', () => {
+    expect(agendaTime(item({ durationMin: 40 }), 0, 'fa-AF').text).toBe('۴۰ دقیقه');
+    const open = item({ state: 'open', durationMin: 40, openedAt: 1_000_000, usedMs: 10 * 60_000 });
+    expect(agendaTime(open, 1_000_000 + 31 * 60_000, 'ps')).toEqual({ text: '۴۱ / ۴۰ دقیقې', over: true });
+    expect(agendaTime(item({ state: 'closed', usedMs: 7 * 60_000 }), 9e12, 'fa-AF').text).toBe('۷ دقیقه');
+  });
 });

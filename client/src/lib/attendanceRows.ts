@@ -1,4 +1,5 @@
 import { isPresent, presentMs, type AgendaItemView, type AttendanceRecord, type Delegation } from '@plenary/shared';
+import { i18n, labelMap } from '../i18n';
 
 /** Attendance as the panel shows it: who is here now and how, time present, who attended which item. */
 
@@ -19,19 +20,19 @@ export interface AttendanceRow {
   seen: boolean;
 }
 
-export const HOW_LABEL: Record<AttendanceHow, string> = {
-  connected: 'connected',
-  'in-room': 'in the room',
-  both: 'connected · in room',
-  absent: 'absent',
-};
+export const HOW_LABEL: Record<AttendanceHow, string> = labelMap({
+  connected: 'attendanceHow.connected',
+  'in-room': 'attendanceHow.inRoom',
+  both: 'attendanceHow.both',
+  absent: 'attendanceHow.absent',
+});
 
-export const HOW_TITLE: Record<AttendanceHow, string> = {
-  connected: 'Connected to the sitting',
-  'in-room': 'Marked present in the room by the chair',
-  both: 'Connected, and marked present in the room by the chair',
-  absent: 'Neither connected nor marked in the room',
-};
+export const HOW_TITLE: Record<AttendanceHow, string> = labelMap({
+  connected: 'attendanceHowTitle.connected',
+  'in-room': 'attendanceHowTitle.inRoom',
+  both: 'attendanceHowTitle.both',
+  absent: 'attendanceHowTitle.absent',
+});
 
 export function attendanceHow(r: AttendanceRecord | undefined): AttendanceHow {
   if (!r) return 'absent';
@@ -108,8 +109,9 @@ export function itemAttendance(agenda: readonly AgendaItemView[], delegations: r
 
 /** What the chair's button does for a row: mark in the room, or take the mark off. */
 export function markAction(row: Pick<AttendanceRow, 'inRoom' | 'connected' | 'name'>): { present: boolean; label: string; title: string } {
-  if (!row.inRoom) return { present: true, label: 'Mark present', title: `Mark ${row.name} present in the room (with or without a connection)` };
+  const name = row.name;
+  if (!row.inRoom) return { present: true, label: i18n.t('attendanceMark.present'), title: i18n.t('attendanceMark.presentTitle', { name }) };
   return row.connected
-    ? { present: false, label: 'Remove mark', title: `Take off the room mark; ${row.name} stays present while connected` }
-    : { present: false, label: 'Mark absent', title: `${row.name} has left the room` };
+    ? { present: false, label: i18n.t('attendanceMark.remove'), title: i18n.t('attendanceMark.removeTitle', { name }) }
+    : { present: false, label: i18n.t('attendanceMark.absent'), title: i18n.t('attendanceMark.absentTitle', { name }) };
 }

@@ -15,29 +15,31 @@ import {
   type Measure,
   type Role,
 } from '@plenary/shared';
+import { currentLanguage, i18n, labelMap, type Language } from '../i18n';
+import { formatDay, formatNumber, formatPercent, formatTime, isRtlLanguage } from '../i18n/locale';
 
 /** The confidence-building measures board: labels, filters, grouping and roll-ups, free of React. */
 
-export const CBM_THEME_LABEL: Record<CbmTheme, string> = {
-  'counter-terrorism': 'Counter-terrorism',
-  'border-management': 'Border management',
-  'counter-narcotics': 'Counter-narcotics',
-  'information-sharing': 'Information sharing',
-  'connectivity-and-trade': 'Connectivity and trade',
-  other: 'Other',
-};
+export const CBM_THEME_LABEL: Record<CbmTheme, string> = labelMap({
+  'counter-terrorism': 'cbmTheme.counterTerrorism',
+  'border-management': 'cbmTheme.borderManagement',
+  'counter-narcotics': 'cbmTheme.counterNarcotics',
+  'information-sharing': 'cbmTheme.informationSharing',
+  'connectivity-and-trade': 'cbmTheme.connectivityAndTrade',
+  other: 'cbmTheme.other',
+});
 
 export const CBM_THEMES: readonly CbmTheme[] = CbmTheme.options;
 export const CBM_STATES: readonly CbmState[] = CbmState.options;
 
 /** Column headings of the board, in the order the measures move through them. */
-export const CBM_COLUMN_LABEL: Record<CbmState, string> = {
-  proposed: 'Proposed',
-  'under-discussion': 'Under discussion',
-  endorsed: 'Endorsed',
-  'not-endorsed': 'Not endorsed',
-  withdrawn: 'Withdrawn',
-};
+export const CBM_COLUMN_LABEL: Record<CbmState, string> = labelMap({
+  proposed: 'cbmColumn.proposed',
+  'under-discussion': 'cbmColumn.underDiscussion',
+  endorsed: 'cbmColumn.endorsed',
+  'not-endorsed': 'cbmColumn.notEndorsed',
+  withdrawn: 'cbmColumn.withdrawn',
+});
 
 /** A shape beside each state's word, so that nothing rests on colour alone. */
 export const CBM_STATE_ICON: Record<CbmState, string> = {
@@ -50,26 +52,26 @@ export const CBM_STATE_ICON: Record<CbmState, string> = {
 
 export const COMMITMENT_STATUSES: readonly CommitmentStatus[] = ['planned', 'in-progress', 'done', 'stalled'];
 
-export const COMMITMENT_STATUS_LABEL: Record<CommitmentStatus, string> = {
-  planned: 'planned',
-  'in-progress': 'in progress',
-  done: 'done',
-  stalled: 'stalled',
-};
+export const COMMITMENT_STATUS_LABEL: Record<CommitmentStatus, string> = labelMap({
+  planned: 'commitmentStatus.planned',
+  'in-progress': 'commitmentStatus.inProgress',
+  done: 'commitmentStatus.done',
+  stalled: 'commitmentStatus.stalled',
+});
 
 /** What the chair's button says for moving a measure from `from` to `to`. */
 export function stateButtonLabel(from: CbmState, to: CbmState): string {
   switch (to) {
     case 'proposed':
-      return 'Back to proposed';
+      return i18n.t('cbmButton.backToProposed');
     case 'under-discussion':
-      return from === 'proposed' ? 'Open discussion' : 'Reopen discussion';
+      return from === 'proposed' ? i18n.t('cbmButton.openDiscussion') : i18n.t('cbmButton.reopenDiscussion');
     case 'endorsed':
-      return 'Endorse';
+      return i18n.t('cbmButton.endorse');
     case 'not-endorsed':
-      return 'Not endorsed';
+      return i18n.t('cbmButton.notEndorsed');
     case 'withdrawn':
-      return 'Withdraw';
+      return i18n.t('cbmButton.withdraw');
   }
 }
 
@@ -85,7 +87,7 @@ export interface PartyInfo {
 
 /** A party on a measure (proposer, co-sponsor, committing delegation): a delegation or the chair. */
 export function partyInfo(delegations: readonly Delegation[], id: string): PartyInfo {
-  if (id === 'chair') return { id, name: 'Chair', short: 'Chair', color: CHAIR_COLOR };
+  if (id === 'chair') return { id, name: i18n.t('actor.chair'), short: i18n.t('actor.chair'), color: CHAIR_COLOR };
   const d = delegations.find((x) => x.id === id);
   return d ? { id, name: d.name, short: d.short, color: d.color } : { id, name: id, short: id.toUpperCase(), color: OBSERVER_COLOR };
 }
@@ -94,21 +96,29 @@ export function partyInfo(delegations: readonly Delegation[], id: string): Party
 export function actorInfo(delegations: readonly Delegation[], actor: string): PartyInfo {
   if (actor.startsWith('delegate:')) return partyInfo(delegations, actor.slice('delegate:'.length));
   if (actor === 'chair') return partyInfo(delegations, 'chair');
-  if (actor === 'observer') return { id: actor, name: 'Observer', short: 'Obs', color: OBSERVER_COLOR };
+  if (actor === 'observer') return { id: actor, name: i18n.t('actor.observer'), short: i18n.t('actor.observer'), color: OBSERVER_COLOR };
   return { id: actor, name: actor, short: actor, color: OBSERVER_COLOR };
 }
 
+/** The fields an edit names (`edited title, description`). */
+const FIELD_LABEL: Record<string, string> = labelMap({
+  title: 'cbmField.title',
+  description: 'cbmField.description',
+  theme: 'cbmField.theme',
+  'agenda item': 'cbmField.agendaItem',
+});
+
 /** A line of a measure's history in plain words; the first line is the proposal itself. */
 export function historyText(action: string, index: number, delegations: readonly Delegation[], actor?: string): string {
-  if (index === 0 && action === 'proposed') return 'proposed the measure';
+  if (index === 0 && action === 'proposed') return i18n.t('cbmHistory.proposed');
   const commitment = /^commitment by (.+)$/.exec(action);
   if (commitment) {
-    return actor === `delegate:${commitment[1]}` ? 'made a commitment' : `recorded a commitment for ${partyInfo(delegations, commitment[1]!).name}`;
+    return actor === `delegate:${commitment[1]}` ? i18n.t('cbmHistory.madeCommitment') : i18n.t('cbmHistory.recordedCommitment', { name: partyInfo(delegations, commitment[1]!).name });
   }
-  if (action === 'withdrawn') return 'withdrew the measure';
-  if ((CBM_STATES as readonly string[]).includes(action)) return `moved it to “${CBM_COLUMN_LABEL[action as CbmState].toLowerCase()}”`;
+  if (action === 'withdrawn') return i18n.t('cbmHistory.withdrew');
+  if ((CBM_STATES as readonly string[]).includes(action)) return i18n.t('cbmHistory.moved', { state: CBM_COLUMN_LABEL[action as CbmState].toLowerCase() });
   const edited = /^edited (.*)$/.exec(action);
-  if (edited) return `edited the ${edited[1] || 'measure'}`;
+  if (edited) return edited[1] ? i18n.t('cbmHistory.edited', { what: edited[1].split(', ').map((f) => FIELD_LABEL[f] ?? f).join(`${i18n.t('list.separator')} `) }) : i18n.t('cbmHistory.editedMeasure');
   return action;
 }
 
@@ -295,7 +305,7 @@ export function measureSummary(commitments: readonly Commitment[], now: number):
   return {
     commitments: list.length,
     progress,
-    progressText: progress === null ? 'no commitments' : `${progress}%`,
+    progressText: progress === null ? i18n.t('cbm.noCommitments') : formatPercent(progress),
     onTrack: list.filter((c) => isOnTrack(c, now)).length,
     overdue: list.filter((c) => isOverdue(c, now)).length,
     done: list.filter((c) => c.status === 'done').length,
@@ -304,38 +314,41 @@ export function measureSummary(commitments: readonly Commitment[], now: number):
 }
 
 export function commitmentCountText(n: number): string {
-  return n === 0 ? 'no commitments' : n === 1 ? '1 commitment' : `${n} commitments`;
+  return n === 0 ? i18n.t('cbm.noCommitments') : n === 1 ? i18n.t('cbm.oneCommitment') : i18n.t('cbm.commitments', { n: formatNumber(n) });
 }
 
 /** `on track 2 / overdue 1`, or null without commitments. */
 export function trackText(s: MeasureSummary): string | null {
-  return s.commitments === 0 ? null : `on track ${s.onTrack} / overdue ${s.overdue}`;
+  return s.commitments === 0 ? null : i18n.t('cbm.track', { onTrack: formatNumber(s.onTrack), overdue: formatNumber(s.overdue) });
 }
 
 /** `6 June 2017`: a commitment's deadline as read in the room (deadlines are days, in UTC). */
-export function formatDeadline(deadline: string, locale = 'en-GB'): string {
+export function formatDeadline(deadline: string, lang: Language = currentLanguage()): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(deadline);
   if (!m) return deadline;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (Number.isNaN(d.getTime())) return deadline;
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
+  if (isRtlLanguage(lang)) return formatDay(d.getTime(), lang);
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
 /** `14:07` on the same day as `now`, `5 Jun 14:07` otherwise, in the viewer's time zone unless one is given. */
-export function formatWhen(at: number, now: number, timeZone?: string, locale = 'en-GB'): string {
-  const day = (t: number) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(t);
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(at);
+export function formatWhen(at: number, now: number, timeZone?: string, lang: Language = currentLanguage()): string {
+  const day = (t: number) => new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(t);
+  const time = formatTime(at, timeZone, lang);
   if (day(at) === day(now)) return time;
-  const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone }).format(at);
+  const date = isRtlLanguage(lang)
+    ? formatDay(at, lang, timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone)
+    : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone }).format(at);
   return `${date} ${time}`;
 }
 
 /** A line of a commitment's timeline in plain words; the first line is the commitment itself. */
 export function timelineText(u: { status?: CommitmentStatus; progress?: number; note?: string }, index: number): string {
-  if (index === 0) return 'made the commitment';
+  if (index === 0) return i18n.t('cbmTimeline.made');
   const parts: string[] = [];
-  if (u.status) parts.push(`status ${COMMITMENT_STATUS_LABEL[u.status]}`);
-  if (u.progress !== undefined) parts.push(`progress ${u.progress}%`);
-  if (u.note) parts.push(`note: “${u.note}”`);
-  return parts.length ? parts.join(' · ') : 'updated';
+  if (u.status) parts.push(i18n.t('cbmTimeline.status', { status: COMMITMENT_STATUS_LABEL[u.status] }));
+  if (u.progress !== undefined) parts.push(i18n.t('cbmTimeline.progress', { p: formatPercent(u.progress) }));
+  if (u.note) parts.push(i18n.t('cbmTimeline.note', { note: u.note }));
+  return parts.length ? parts.join(' · ') : i18n.t('cbmTimeline.updated');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Commitment, Measure } from '@plenary/shared';
-import { checkComment, checkCommitment, checkCommitmentUpdate, checkEdit, checkProposal, emptyMeasureDraft, measureDraftOf, PROGRESS_PROBLEM } from './cbmForms';
+import { checkComment, checkCommitment, checkCommitmentUpdate, checkEdit, checkProposal, emptyMeasureDraft, measureDraftOf, progressProblem } from './cbmForms';
 
 const m: Measure = {
   id: 'm1',
@@ -79,7 +79,7 @@ describe('[M5] CBM forms: commitments and comments', () => {
     });
     expect(checkCommitmentUpdate(c, { status: 'planned', progress: '0', note: 'a word' })).toEqual({ ok: true, payload: { note: 'a word' } });
     for (const bad of ['101', '-1', '4.5', '', 'half']) {
-      expect(checkCommitmentUpdate(c, { status: 'planned', progress: bad, note: '' })).toMatchObject({ ok: false, errors: { progress: PROGRESS_PROBLEM } });
+      expect(checkCommitmentUpdate(c, { status: 'planned', progress: bad, note: '' })).toMatchObject({ ok: false, errors: { progress: progressProblem() } });
     }
   });
 

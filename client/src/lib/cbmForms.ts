@@ -1,5 +1,7 @@
 import { CbmFields, CbmTheme, CommitmentStatus, type Commitment, type Measure } from '@plenary/shared';
 import type { z } from 'zod';
+import { i18n, labelMap } from '../i18n';
+import { localDigits } from '../i18n/locale';
 
 /**
  * The CBM forms checked with the shared validators before anything is sent, so a delegate reads
@@ -8,21 +10,22 @@ import type { z } from 'zod';
 
 export type Checked<P, K extends string> = { ok: true; payload: P } | { ok: false; errors: Partial<Record<K, string>>; messages: string[] };
 
-const LABEL: Record<string, string> = {
-  title: 'the title',
-  description: 'the description',
-  action: 'the action',
-  note: 'the note',
-  text: 'a comment',
-};
+const LABEL: Record<string, string> = labelMap({
+  title: 'formField.title',
+  description: 'formField.description',
+  action: 'formField.action',
+  note: 'formField.note',
+  text: 'formField.text',
+});
 
 /** The first problem zod found, in plain words: the validator's own message where it has one. */
 function problem(field: string, error: z.ZodError): string {
   const issue = error.issues[0];
-  if (!issue) return `${field}: not valid`;
-  if (issue.code === 'too_big' && issue.origin === 'string') return `${LABEL[field] ?? field} has at most ${String(issue.maximum)} characters`;
+  const name = LABEL[field] ?? field;
+  if (!issue) return i18n.t('formProblem.notValid', { field });
+  if (issue.code === 'too_big' && issue.origin === 'string') return i18n.t('formProblem.atMost', { field: name, n: localDigits(String(issue.maximum)) });
   if (issue.code === 'too_small' && issue.origin === 'string' && issue.message.startsWith('Too small')) {
-    return Number(issue.minimum) <= 1 ? `write ${LABEL[field] ?? field}` : `${LABEL[field] ?? field} has at least ${String(issue.minimum)} characters`;
+    return Number(issue.minimum) <= 1 ? i18n.t('formProblem.write', { field: name }) : i18n.t('formProblem.atLeast', { field: name, n: localDigits(String(issue.minimum)) });
   }
   return issue.message;
 }
@@ -66,7 +69,7 @@ function parseMeasure(d: MeasureDraft) {
   const errors: Partial<Record<MeasureField, string>> = {};
   if (!title.success) errors.title = problem('title', title.error);
   if (!description.success) errors.description = problem('description', description.error);
-  if (!theme.success) errors.theme = 'choose a theme';
+  if (!theme.success) errors.theme = i18n.t('formProblem.chooseTheme');
   return { title, description, theme, errors };
 }
 
@@ -96,7 +99,7 @@ export function checkEdit(m: Measure, d: MeasureDraft): Checked<EditPayload, Mea
   if (p.description.data !== m.description) change.description = p.description.data!;
   if (p.theme.data !== m.theme) change.theme = p.theme.data!;
   if (d.itemId !== (m.itemId ?? '')) change.itemId = d.itemId || null;
-  if (Object.keys(change).length === 0) return { ok: false, errors: { form: 'nothing has changed' }, messages: ['nothing has changed'] };
+  if (Object.keys(change).length === 0) return { ok: false, errors: { form: i18n.t('formProblem.nothingChanged') }, messages: [i18n.t('formProblem.nothingChanged')] };
   return { ok: true, payload: change };
 }
 
@@ -134,7 +137,10 @@ export function commitmentUpdateDraftOf(c: Commitment): CommitmentUpdateDraft {
   return { status: c.status, progress: String(c.progress), note: '' };
 }
 
-export const PROGRESS_PROBLEM = 'progress is a whole number from 0 to 100';
+/** The progress field's problem, in the interface's language (English: `progress is a whole number from 0 to 100`). */
+export function progressProblem(): string {
+  return i18n.t('formProblem.progress');
+}
 
 /** Status and progress when changed, a note when written; at least one of them. */
 export function checkCommitmentUpdate(c: Commitment, d: CommitmentUpdateDraft): Checked<CommitmentUpdatePayload, 'status' | 'progress' | 'note' | 'form'> {
@@ -143,8 +149,8 @@ export function checkCommitmentUpdate(c: Commitment, d: CommitmentUpdateDraft): 
   const progress = CbmFields.progress.safeParse(/^-?\d+(\.\d+)?$/.test(progressText) ? Number(progressText) : Number.NaN);
   const note = CbmFields.note.safeParse(d.note);
   const errors: Partial<Record<'status' | 'progress' | 'note' | 'form', string>> = {};
-  if (!status.success) errors.status = 'choose a status';
-  if (!progress.success) errors.progress = PROGRESS_PROBLEM;
+  if (!status.success) errors.status = i18n.t('formProblem.chooseStatus');
+  if (!progress.success) errors.progress = progressProblem();
   if (!note.success) errors.note = problem('note', note.error);
   if (Object.keys(errors).length) return result(errors, () => ({}));
   const change: CommitmentUpdatePayload = {};
@@ -152,7 +158,7 @@ export function checkCommitmentUpdate(c: Commitment, d: CommitmentUpdateDraft): 
   if (progress.data !== c.progress) change.progress = progress.data!;
   if (note.data) change.note = note.data;
   if (Object.keys(change).length === 0) {
-    const msg = 'change the status or the progress, or write a note';
+    const msg = i18n.t('formProblem.changeSomething');
     return { ok: false, errors: { form: msg }, messages: [msg] };
   }
   return { ok: true, payload: change };
@@ -162,7 +168,7 @@ export function checkCommitmentUpdate(c: Commitment, d: CommitmentUpdateDraft): 
 
 export function checkComment(text: string): Checked<{ text: string }, 'text'> {
   const t = text.trim();
-  if (!t) return { ok: false, errors: { text: 'write a comment first' }, messages: ['write a comment first'] };
+  if (!t) return { ok: false, errors: { text: i18n.t('formProblem.commentFirst') }, messages: [i18n.t('formProblem.commentFirst')] };
   if (t.length > 4000) return { ok: false, errors: { text: 'a comment has at most 4000 characters' }, messages: ['a comment has at most 4000 characters'] };
   return { ok: true, payload: { text: t } };
 }

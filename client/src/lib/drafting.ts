@@ -1,12 +1,9 @@
 import { CHAIR_COLOR, type Comment, type Delegation, type ParagraphStatus, type Role } from '@plenary/shared';
 import type { DelegationInfo } from '../editor/draftingContext';
+import { i18n } from '../i18n';
+import { PARAGRAPH_STATUS_LABEL } from './statusWords';
 
-export const STATUS_LABEL: Record<ParagraphStatus, string> = {
-  open: 'open',
-  bracketed: 'bracketed',
-  'agreed-ad-ref': 'agreed ad ref',
-  agreed: 'agreed',
-};
+export const STATUS_LABEL: Record<ParagraphStatus, string> = PARAGRAPH_STATUS_LABEL;
 
 /** A shape beside the words, so the status does not rest on colour alone. */
 export const STATUS_ICON: Record<ParagraphStatus, string> = {
@@ -24,10 +21,10 @@ export function delegationIndex(delegations: readonly Delegation[]): Record<stri
 
 /** `delegate:pk` → "Pakistan", `chair` → "Chair", `server` → "Plenary". */
 export function actorName(actor: string | null, delegations: Readonly<Record<string, DelegationInfo>>): string {
-  if (!actor) return 'Unverified';
-  if (actor === 'chair') return 'Chair';
-  if (actor === 'server') return 'Plenary (original text)';
-  if (actor === 'observer') return 'Observer';
+  if (!actor) return i18n.t('actor.unverified');
+  if (actor === 'chair') return i18n.t('actor.chair');
+  if (actor === 'server') return i18n.t('actor.server');
+  if (actor === 'observer') return i18n.t('actor.observer');
   const id = actor.startsWith('delegate:') ? actor.slice('delegate:'.length) : actor;
   return delegations[id]?.name ?? id.toUpperCase();
 }
@@ -90,5 +87,5 @@ export function formatCountdown(ms: number): string {
 /** "PP1, PP2 and OP3" */
 export function listLabels(labels: readonly string[]): string {
   if (labels.length <= 1) return labels.join('');
-  return `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+  return i18n.t('list.and', { first: labels.slice(0, -1).join(`${i18n.t('list.separator')} `), last: labels.at(-1) });
 }

@@ -42,4 +42,12 @@ describe('durations typed by the chair', () => {
     expect('problem' in updateFromForm(item, { ...formFromItem(item), speakingTime: 'long' })).toBe(true);
     expect('problem' in updateFromForm(item, { ...formFromItem(item), budgetMin: '-3' })).toBe(true);
   });
+
+  it('[I3] reads durations typed in Persian or Arabic digits', () => {
+    expect(parseSpeakingTime('۲:۳۰')).toBe(150);
+    expect(parseSpeakingTime('٣')).toBe(180);
+    expect(parseMinutes('۴۰')).toBe(40);
+    const item = { title: 'Security', durationMin: 30 };
+    expect(updateFromForm(item, { ...formFromItem(item), durationMin: '۴۵', budgetMin: '۱۰' })).toEqual({ update: { durationMin: 45, budgetSec: 600 } });
+  });
 });

@@ -1,9 +1,12 @@
+import { i18n } from '../i18n';
+import { asciiDigits } from '../i18n/locale';
+
 /**
- * Durations typed by the chair. Speaking time: `3` (minutes), `2:30`, `90s`, `2m`, `1m30s`.
+ * Durations typed by the chair (in Latin or Arabic-Indic digits). Speaking time: `3` (minutes), `2:30`, `90s`, `2m`, `1m30s`.
  * Returns seconds, null for an empty field, NaN for something unreadable.
  */
 export function parseSpeakingTime(text: string): number | null {
-  const t = text.trim().toLowerCase().replace(/\s+/g, '');
+  const t = asciiDigits(text).trim().toLowerCase().replace(/\s+/g, '');
   if (t === '') return null;
   let m = /^(\d+):([0-5]?\d)$/.exec(t);
   if (m) return Number(m[1]) * 60 + Number(m[2]);
@@ -22,7 +25,7 @@ export function speakingTimeText(sec: number | undefined): string {
 
 /** Whole minutes: `40`, `1.5` → 2 (rounded); null for empty, NaN for unreadable. */
 export function parseMinutes(text: string): number | null {
-  const t = text.trim();
+  const t = asciiDigits(text).trim();
   if (t === '') return null;
   if (!/^\d+(?:\.\d+)?$/.test(t)) return Number.NaN;
   return Math.round(Number(t));
@@ -69,21 +72,22 @@ export function formFromItem(item: ItemValues): ItemFieldsForm {
 export function updateFromForm(item: ItemValues, form: ItemFieldsForm): { update: ItemUpdate } | { problem: string } {
   const update: ItemUpdate = {};
   const title = form.title.trim();
-  if (title === '') return { problem: 'The item needs a title' };
+  if (title === '') return { problem: i18n.t('itemForm.needsTitle') };
   if (title !== item.title) update.title = title;
   const description = form.description.trim();
   if (description !== (item.description ?? '')) update.description = description === '' ? null : description;
 
   const duration = parseMinutes(form.durationMin);
-  if (Number.isNaN(duration)) return { problem: 'Planned time: give whole minutes, e.g. 40' };
+  if (Number.isNaN(duration)) return { problem: i18n.t('itemForm.badPlanned') };
   if ((duration ?? undefined) !== item.durationMin) update.durationMin = duration;
 
   const speaking = parseSpeakingTime(form.speakingTime);
-  if (Number.isNaN(speaking)) return { problem: 'Speaking time: give minutes or m:ss, e.g. 3 or 2:30' };
+  if (Number.isNaN(speaking)) return { problem: i18n.t('itemForm.badSpeaking') };
   if ((speaking ?? undefined) !== item.speakingTimeSec) update.speakingTimeSec = speaking;
 
-  const budgetMin = form.budgetMin.trim() === '' ? null : Number(form.budgetMin.trim());
-  if (budgetMin !== null && (!Number.isFinite(budgetMin) || budgetMin <= 0)) return { problem: 'Budget: give minutes, e.g. 10' };
+  const budgetText = asciiDigits(form.budgetMin).trim();
+  const budgetMin = budgetText === '' ? null : Number(budgetText);
+  if (budgetMin !== null && (!Number.isFinite(budgetMin) || budgetMin <= 0)) return { problem: i18n.t('itemForm.badBudget') };
   const budgetSec = budgetMin === null ? null : Math.round(budgetMin * 60);
   if ((budgetSec ?? undefined) !== item.budgetSec) update.budgetSec = budgetSec;
   return { update };

@@ -1,5 +1,7 @@
 import type { Delegation, FeedEntry } from '@plenary/shared';
 import { formatClock } from './format';
+import { currentLanguage, i18n, labelMap, type Language } from '../i18n';
+import { formatDay } from '../i18n/locale';
 
 /** The activity feed as shown: newest first, filtered by delegation and by kind, with the local time. */
 
@@ -18,19 +20,19 @@ export const FEED_KINDS = [
 ] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 
-export const FEED_KIND_LABEL: Record<FeedKind, string> = {
-  agenda: 'Agenda',
-  speakers: 'Speakers',
-  timer: 'Timer',
-  paragraph: 'Paragraph status',
-  comment: 'Comments',
-  revision: 'Revisions',
-  silence: 'Silence procedure',
-  cbm: 'Measures (CBMs)',
-  commitment: 'Commitments',
-  session: 'Sitting',
-  attendance: 'Attendance',
-};
+export const FEED_KIND_LABEL: Record<FeedKind, string> = labelMap({
+  agenda: 'feedKind.agenda',
+  speakers: 'feedKind.speakers',
+  timer: 'feedKind.timer',
+  paragraph: 'feedKind.paragraph',
+  comment: 'feedKind.comment',
+  revision: 'feedKind.revision',
+  silence: 'feedKind.silence',
+  cbm: 'feedKind.cbm',
+  commitment: 'feedKind.commitment',
+  session: 'feedKind.session',
+  attendance: 'feedKind.attendance',
+});
 
 export function feedKindLabel(kind: string): string {
   return (FEED_KIND_LABEL as Record<string, string>)[kind] ?? kind;
@@ -85,7 +87,7 @@ export function delegationFilterOptions(entries: readonly FeedEntry[], delegatio
     .filter((id) => !delegations.some((d) => d.id === id))
     .sort()
     .map((id) => ({ value: id, label: id.toUpperCase(), count: counts.get(id)! }));
-  return [...(chair ? [{ value: CHAIR_FILTER, label: 'The chair', count: chair }] : []), ...known, ...unknown];
+  return [...(chair ? [{ value: CHAIR_FILTER, label: i18n.t('feed.theChair'), count: chair }] : []), ...known, ...unknown];
 }
 
 /** Every kind, with how many lines each has (kinds without lines are still offered, with 0). */
@@ -97,6 +99,6 @@ export function kindFilterOptions(entries: readonly FeedEntry[]): FilterOption[]
 }
 
 /** A day heading is due before a line whose local day differs from the previous (newer) line's. */
-export function localDay(at: number, timeZone?: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(at);
+export function localDay(at: number, timeZone?: string, lang: Language = currentLanguage()): string {
+  return formatDay(at, lang, timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
 }

@@ -10,6 +10,7 @@ import {
   type SnapshotParagraph,
 } from '@plenary/shared';
 import { CBM_STATE_LABEL } from './statusWords';
+import { i18n } from '../i18n';
 
 /** What the room screen shows, from the chair's `meta.focus`: a paragraph or a measure. */
 
@@ -20,7 +21,7 @@ export type FocusTarget =
   | { kind: 'missing'; id: string; what: 'paragraph' | 'cbm' };
 
 function delegationName(delegations: readonly Delegation[], id: string): string {
-  if (id === 'chair') return 'the Chair';
+  if (id === 'chair') return i18n.t('you.chair');
   return delegations.find((d) => d.id === id)?.name ?? id.toUpperCase();
 }
 

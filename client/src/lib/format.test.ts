@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeYou, formatClock, formatMinutes, formatSittingDate, transitionLabel } from './format';
+import { describeYou, formatClock, formatMinutes, formatSittingDate, hoursMinutes, transitionLabel } from './format';
 
 describe('format', () => {
   it('writes the sitting date the way a programme does', () => {
@@ -31,5 +31,16 @@ describe('format', () => {
     expect(formatMinutes(90)).toBe('1 h 30 min');
     expect(formatMinutes(120)).toBe('2 h');
     expect(formatMinutes(undefined)).toBe('');
+  });
+
+  it('[I3] writes dates, clocks and durations in Dari and Pashto', () => {
+    expect(formatSittingDate('2017-06-06', 'fa-AF')).toBe('۶ جون ۲۰۱۷');
+    expect(formatSittingDate('2017-06-06', 'ps')).toBe('۶ جون ۲۰۱۷');
+    expect(formatClock(Date.UTC(2017, 5, 6, 9, 30), 'Asia/Kabul', 'fa-AF')).toBe('۱۴:۰۰');
+    expect(formatMinutes(40, 'fa-AF')).toBe('۴۰ دقیقه');
+    expect(formatMinutes(90, 'fa-AF')).toBe('۱ ساعت و ۳۰ دقیقه');
+    expect(formatMinutes(120, 'ps')).toBe('۲ ساعته');
+    expect(hoursMinutes(1, 5, 'en', true)).toBe('1 h 05 min');
+    expect(hoursMinutes(1, 5, 'ps', true)).toBe('۱ ساعته او ۰۵ دقیقې');
   });
 });

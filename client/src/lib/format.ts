@@ -1,51 +1,53 @@
 import type { AgendaItemState, Role, SessionState, Welcome } from '@plenary/shared';
+import { currentLanguage, i18n, labelMap, type Language } from '../i18n';
+import { formatDay, formatTime, localDigits } from '../i18n/locale';
 
-/** `2017-06-06` → `6 June 2017`; anything unparsable is shown as given. */
-export function formatSittingDate(iso: string | undefined, locale = 'en-GB'): string {
+/** `2017-06-06` → `6 June 2017` (`۶ جون ۲۰۱۷` in Dari); anything unparsable is shown as given. */
+export function formatSittingDate(iso: string | undefined, lang: Language = currentLanguage()): string {
   if (!iso) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return formatDay(d.getTime(), lang);
 }
 
 /** `14:07`, 24-hour, in the viewer's time zone unless one is given. */
-export function formatClock(ms: number, timeZone?: string, locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(ms);
+export function formatClock(ms: number, timeZone?: string, lang: Language = currentLanguage()): string {
+  return formatTime(ms, timeZone, lang);
 }
 
-export const SESSION_STATE_LABEL: Record<SessionState, string> = {
-  scheduled: 'scheduled',
-  open: 'open',
-  suspended: 'suspended',
-  closed: 'closed',
-};
+export const SESSION_STATE_LABEL: Record<SessionState, string> = labelMap({
+  scheduled: 'sessionState.scheduled',
+  open: 'sessionState.open',
+  suspended: 'sessionState.suspended',
+  closed: 'sessionState.closed',
+});
 
-export const AGENDA_STATE_LABEL: Record<AgendaItemState, string> = {
-  pending: 'pending',
-  open: 'open',
-  closed: 'done',
-  deferred: 'deferred',
-};
+export const AGENDA_STATE_LABEL: Record<AgendaItemState, string> = labelMap({
+  pending: 'agendaState.pending',
+  open: 'agendaState.open',
+  closed: 'agendaState.closed',
+  deferred: 'agendaState.deferred',
+});
 
-export const ROLE_LABEL: Record<Role, string> = {
-  chair: 'chair',
-  delegate: 'delegate',
-  observer: 'observer',
-};
+export const ROLE_LABEL: Record<Role, string> = labelMap({
+  chair: 'role.chair',
+  delegate: 'role.delegate',
+  observer: 'role.observer',
+});
 
 /** What the chair's button says for a move to `to` from `from`: "Resume" reads better than "Open". */
 export function transitionLabel(from: SessionState, to: SessionState): string {
   switch (to) {
     case 'open':
-      return from === 'scheduled' ? 'Open sitting' : from === 'suspended' ? 'Resume' : 'Reopen';
+      return from === 'scheduled' ? i18n.t('transition.open') : from === 'suspended' ? i18n.t('transition.resume') : i18n.t('transition.reopen');
     case 'suspended':
-      return 'Suspend';
+      return i18n.t('transition.suspend');
     case 'closed':
-      return 'Close sitting';
+      return i18n.t('transition.close');
     case 'scheduled':
-      return 'Reschedule';
+      return i18n.t('transition.reschedule');
   }
 }
 
@@ -53,19 +55,25 @@ export function transitionLabel(from: SessionState, to: SessionState): string {
 export function describeYou(w: Pick<Welcome, 'role' | 'name'>): string {
   switch (w.role) {
     case 'delegate':
-      return `${w.name} (delegate)`;
+      return i18n.t('you.delegate', { name: w.name });
     case 'chair':
-      return w.name && w.name.toLowerCase() !== 'chair' ? `${w.name} (chair)` : 'the Chair';
+      return w.name && w.name.toLowerCase() !== 'chair' ? i18n.t('you.chairNamed', { name: w.name }) : i18n.t('you.chair');
     case 'observer':
-      return w.name && w.name.toLowerCase() !== 'observer' ? `${w.name} (observer)` : 'Observer (read-only)';
+      return w.name && w.name.toLowerCase() !== 'observer' ? i18n.t('you.observerNamed', { name: w.name }) : i18n.t('you.observer');
   }
 }
 
-/** `40 min`, `1 h 30 min`. */
-export function formatMinutes(min: number | undefined): string {
+/** `40 min`, `1 h 30 min` (`۱ ساعت و ۳۰ دقیقه`). */
+export function formatMinutes(min: number | undefined, lang: Language = currentLanguage()): string {
   if (min === undefined || !Number.isFinite(min) || min <= 0) return '';
-  const h = Math.floor(min / 60);
-  const m = Math.round(min % 60);
-  if (!h) return `${m} min`;
-  return m ? `${h} h ${m} min` : `${h} h`;
+  return hoursMinutes(Math.floor(min / 60), Math.round(min % 60), lang);
+}
+
+/** `25 min`, `1 h`, `1 h 5 min` in the language's words and digits; `pad` writes `1 h 05 min`. */
+export function hoursMinutes(h: number, m: number, lang: Language = currentLanguage(), pad = false): string {
+  const t = i18n.getFixedT(lang);
+  const mm = localDigits(pad && h ? String(m).padStart(2, '0') : String(m), lang);
+  if (!h) return t('time.min', { m: mm });
+  const hh = localDigits(String(h), lang);
+  return m ? t('time.hMin', { h: hh, m: mm }) : t('time.h', { h: hh });
 }

@@ -3,6 +3,7 @@ export const RESYNC_CODES: ReadonlySet<number> = new Set([
   4409, // an edit touched a paragraph agreed meanwhile; what was typed is kept as a comment
   4403, // a Yjs client id bound to someone else
   4400, // an edit outside the text, or one the server cannot place
+  4413, // an edit that would have made the document larger than the server allows
 ]);
 
 export interface Resync {

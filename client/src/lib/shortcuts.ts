@@ -1,12 +1,30 @@
+import { i18n, labelMap } from '../i18n';
+
 /** The chair's keyboard shortcuts, in one place for the handler, the tooltips and the `?` overlay. */
 export type ShortcutAction = 'next' | 'pauseResume' | 'endSpeech' | 'extend' | 'help';
 
-export const SHORTCUTS: { action: ShortcutAction; key: string; label: string }[] = [
-  { action: 'next', key: 'N', label: 'Next speaker' },
-  { action: 'pauseResume', key: 'Space', label: 'Pause / resume the timer' },
-  { action: 'endSpeech', key: 'E', label: 'End the speech' },
-  { action: 'extend', key: '+', label: 'Give 30 seconds more' },
-  { action: 'help', key: '?', label: 'Show or hide this list' },
+const SHORTCUT_LABEL: Record<ShortcutAction, string> = labelMap({
+  next: 'shortcut.next',
+  pauseResume: 'shortcut.pauseResume',
+  endSpeech: 'shortcut.endSpeech',
+  extend: 'shortcut.extend',
+  help: 'shortcut.help',
+});
+
+const shortcut = (action: ShortcutAction, key: string) => ({
+  action,
+  key,
+  get label() {
+    return SHORTCUT_LABEL[action];
+  },
+});
+
+export const SHORTCUTS: { action: ShortcutAction; key: string; readonly label: string }[] = [
+  shortcut('next', 'N'),
+  shortcut('pauseResume', 'Space'),
+  shortcut('endSpeech', 'E'),
+  shortcut('extend', '+'),
+  shortcut('help', '?'),
 ];
 
 export function shortcutKey(action: ShortcutAction): string {
@@ -15,7 +33,7 @@ export function shortcutKey(action: ShortcutAction): string {
 
 /** A button's tooltip with its shortcut: `Next speaker (N)`. */
 export function withShortcut(title: string, action: ShortcutAction): string {
-  return `${title} (${shortcutKey(action)})`;
+  return i18n.t('shortcut.withKey', { title, key: shortcutKey(action) });
 }
 
 export interface KeyLike {

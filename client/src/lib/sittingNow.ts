@@ -1,20 +1,20 @@
 import { itemUsedMs, type AgendaItemView, type Delegation, type SessionState } from '@plenary/shared';
 import { delegationInfo } from './speakers';
+import { i18n } from '../i18n';
+import { localDigits } from '../i18n/locale';
+import { hoursMinutes } from './format';
 
 /** Where the sitting stands right now, in the words an observer reads first. */
 
 /** `0 min`, `25 min`, `1 h`, `1 h 05 min`; whole minutes, rounded down. */
 export function formatDuration(ms: number): string {
   const min = Math.max(0, Math.floor(ms / 60_000));
-  const h = Math.floor(min / 60);
-  const m = min % 60;
-  if (!h) return `${m} min`;
-  return m ? `${h} h ${String(m).padStart(2, '0')} min` : `${h} h`;
+  return hoursMinutes(Math.floor(min / 60), min % 60, undefined, true);
 }
 
 /** `45 s` under a minute, then as `formatDuration`. */
 export function formatDurationShort(ms: number): string {
-  if (ms < 60_000) return `${Math.max(0, Math.floor(ms / 1000))} s`;
+  if (ms < 60_000) return i18n.t('time.s', { s: localDigits(String(Math.max(0, Math.floor(ms / 1000)))) });
   return formatDuration(ms);
 }
 
@@ -37,7 +37,7 @@ export function itemClock(item: AgendaItemView, now: number): ItemClock {
   return {
     usedMs,
     plannedMs,
-    text: `${formatDuration(usedMs)} of ${formatDuration(plannedMs)} planned`,
+    text: i18n.t('time.ofPlanned', { used: formatDuration(usedMs), planned: formatDuration(plannedMs) }),
     over: usedMs > plannedMs,
     ratio: plannedMs > 0 ? Math.min(1, usedMs / plannedMs) : 1,
   };
@@ -79,10 +79,10 @@ export function sittingStateNote(state: SessionState): string | null {
     case 'open':
       return null;
     case 'scheduled':
-      return 'The sitting has not opened yet.';
+      return i18n.t('sittingNote.scheduled');
     case 'suspended':
-      return 'The sitting is suspended.';
+      return i18n.t('sittingNote.suspended');
     case 'closed':
-      return 'The sitting is closed.';
+      return i18n.t('sittingNote.closed');
   }
 }

@@ -1,13 +1,14 @@
 import type { CbmState, ParagraphStatus } from '@plenary/shared';
+import { labelMap } from '../i18n';
 
 /** Statuses in words (and a shape beside them, so that nothing rests on colour alone), for the read-only views. */
 
-export const PARAGRAPH_STATUS_LABEL: Record<ParagraphStatus, string> = {
-  open: 'open',
-  bracketed: 'bracketed',
-  'agreed-ad-ref': 'agreed ad ref',
-  agreed: 'agreed',
-};
+export const PARAGRAPH_STATUS_LABEL: Record<ParagraphStatus, string> = labelMap({
+  open: 'paragraphStatus.open',
+  bracketed: 'paragraphStatus.bracketed',
+  'agreed-ad-ref': 'paragraphStatus.agreedAdRef',
+  agreed: 'paragraphStatus.agreed',
+});
 
 export const PARAGRAPH_STATUS_ICON: Record<ParagraphStatus, string> = {
   open: '○',
@@ -16,10 +17,10 @@ export const PARAGRAPH_STATUS_ICON: Record<ParagraphStatus, string> = {
   agreed: '●',
 };
 
-export const CBM_STATE_LABEL: Record<CbmState, string> = {
-  proposed: 'proposed',
-  'under-discussion': 'under discussion',
-  endorsed: 'endorsed',
-  'not-endorsed': 'not endorsed',
-  withdrawn: 'withdrawn',
-};
+export const CBM_STATE_LABEL: Record<CbmState, string> = labelMap({
+  proposed: 'cbmState.proposed',
+  'under-discussion': 'cbmState.underDiscussion',
+  endorsed: 'cbmState.endorsed',
+  'not-endorsed': 'cbmState.notEndorsed',
+  withdrawn: 'cbmState.withdrawn',
+});

@@ -43,4 +43,13 @@ describe('[T1] timer display', () => {
     expect(floorElapsedMs(floor, endsAt)).toBe(180_000);
     expect(floorEndsAt({ ...floor, runningSince: null })).toBeNull();
   });
+
+  it('[I3] counts in Extended Arabic-Indic digits for Dari and Pashto', () => {
+    expect(timerDisplay(179_000, 180_000, 'fa-AF')).toMatchObject({ digits: '۰۲:۵۹', text: '۰۲:۵۹', tone: 'normal' });
+    expect(timerDisplay(-12_000, 180_000, 'fa-AF').text).toBe('+۰:۱۲ اضافه');
+    expect(timerDisplay(-75_500, 180_000, 'ps')).toMatchObject({ digits: '+۱:۱۵', text: '+۱:۱۵ زیات', tone: 'overtime' });
+    expect(formatMmSs(4500, true, 'ps')).toBe('۷۵:۰۰');
+    expect(formatSpoken(3_725_000, 'fa-AF')).toBe('۱:۰۲:۰۵');
+    expect(formatSpoken(125_900, 'en')).toBe('2:05');
+  });
 });

@@ -2,10 +2,17 @@ import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 import { InviteClaims, PlenaryError, type Role } from '@plenary/shared';
 
 const DAY_S = 24 * 60 * 60;
+/** tokens remembered as verified, at most (the oldest is forgotten first) */
+const VERIFIED_MAX = 10_000;
 
 /** Invite tokens: JWTs (HS256) signed with the server's secret. */
 export class InviteTokens {
   private readonly key: Uint8Array;
+  /**
+   * Tokens whose signature was checked: a token is the same string for every participant sharing
+   * an invite link, so a sitting's 2nd … nth join needs no HMAC. Expiry is checked on every use.
+   */
+  private readonly verified = new Map<string, InviteClaims>();
 
   constructor(secret: string) {
     this.key = new TextEncoder().encode(secret);
@@ -23,6 +30,11 @@ export class InviteTokens {
   async verify(token: string | undefined | null): Promise<InviteClaims> {
     if (!token) throw new PlenaryError('UNAUTHORIZED', 'An invite token is required');
     if (token.length > 4096) throw new PlenaryError('UNAUTHORIZED', 'The invite token is too long');
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.exp * 1000 > Date.now()) return known;
+      this.verified.delete(token);
+    }
     let payload: unknown;
     try {
       ({ payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] }));
@@ -32,6 +44,8 @@ export class InviteTokens {
     }
     const claims = InviteClaims.safeParse(payload);
     if (!claims.success) throw new PlenaryError('UNAUTHORIZED', 'The invite token does not name a sitting and a role');
+    if (this.verified.size >= VERIFIED_MAX) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, claims.data);
     return claims.data;
   }
 }

@@ -1,8 +1,15 @@
 import { paragraphText, placeAndDate, statusNote, versionLine, type ExportInput } from './model';
 
-/** Escapes what Markdown would read as markup; brackets stay, they are the negotiators' `[ … ]`. */
+/**
+ * Escapes what Markdown would read as markup; brackets stay, they are the negotiators' `[ … ]`, but
+ * can neither open a link (`](`) nor define one (`]:`). A line break would start a new block: it
+ * becomes a space, as Markdown shows it anyway.
+ */
 function inline(text: string): string {
-  return text.replace(/[\\`*_<>~]/g, '\\$&').replace(/\]\(/g, ']\\(');
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/[\\`*_<>~&]/g, '\\$&')
+    .replace(/\](\(|:)/g, ']\\$1');
 }
 
 /** Also escapes what would start a heading, list or rule at the start of a block. */

@@ -32,6 +32,12 @@ describe('PDF export', () => {
     }
   });
 
+  it('[X3] the italic first word of a preambular paragraph keeps its space before the rest', async () => {
+    const lines = pdfText(await renderPdf(SAMPLE, { compress: false }));
+    // a run that starts with a space is drawn without the gap, so the space ends the italic run
+    expect(lines.slice(lines.indexOf('PP1') + 2, lines.indexOf('PP1') + 4)).toEqual(['Recognizing ', 'that a stable Afghanistan is needed,']);
+  });
+
   it('[X3] status notes stand in the margin beside their paragraph, and not at all when off', async () => {
     const lines = pdfText(await renderPdf(SAMPLE, { compress: false }));
     // label, then its note, then the text: the note is drawn on the paragraph's first line

@@ -108,7 +108,9 @@ export function renderPdf(input: ExportInput, options: PdfOptions = {}): Promise
     if (note) doc.font('Helvetica-Oblique').fontSize(8).fillColor('#555555').text(note, noteX, y + 2, { width: NOTE_WIDTH, lineBreak: false });
     doc.fillColor('black').fontSize(BODY.size);
     const opts = { width, align: 'justify' as const, lineGap: BODY.lineGap };
-    if (lead) doc.font('Times-Italic').text(lead, x, y, { ...opts, continued: true }).font(BODY.font).text(rest || ' ', opts);
+    // pdfkit draws no gap for a space that starts a continued run: the space goes with the italic word
+    const gap = /^\s*/.exec(rest)![0];
+    if (lead) doc.font('Times-Italic').text(lead + gap, x, y, { ...opts, continued: true }).font(BODY.font).text(rest.slice(gap.length) || ' ', opts);
     else doc.font(BODY.font).text(rest || ' ', x, y, opts);
     doc.y += 8;
   }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import compression from 'compression';
 import { CreateSessionBody, describeZodError, PlenaryError, type ErrorCode } from '@plenary/shared';
 import { authenticate } from '../auth/authenticate';
 import type { InviteTokens } from '../auth/InviteTokens';
@@ -12,6 +13,8 @@ import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { auditRoutes } from './auditRoutes';
 import { cbmExportRoutes } from './cbmExports';
 import { exportRoutes } from './exports';
+import { firstPaintPage, invitedSitting } from './firstPaint';
+import { securityHeaders } from './securityHeaders';
 
 export interface AppDeps {
   store: DocStore;
@@ -49,6 +52,9 @@ function sameSecret(a: string, b: string): boolean {
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
+  // slow links (O3): every text response compressed, brotli where the browser takes it
+  app.use(compression());
   app.use('/api', express.json({ limit: '1mb' }));
 
   app.post('/api/sessions', async (req, res) => {
@@ -82,13 +88,17 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   const index = join(deps.clientDir, 'index.html');
+  // the bundler names assets by their content: a name never changes meaning, so it is kept a year (O3)
+  app.use('/assets', express.static(join(deps.clientDir, 'assets'), { index: false, immutable: true, maxAge: '1y' }));
   app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
-  app.get(['/', '/s/*splat'], (_req, res) => {
+  app.get(['/', '/s/*splat'], async (req, res) => {
     if (!existsSync(index)) {
       res.status(503).type('text/plain').send('The client is not built yet: run `npm run build` (npm start does it for you).\n');
       return;
     }
-    res.set('Cache-Control', 'no-cache').sendFile(index);
+    const sid = invitedSitting(req);
+    if (!sid) return void res.set('Cache-Control', 'no-cache').sendFile(index);
+    res.set('Cache-Control', 'private, no-store').type('html').send(await firstPaintPage(deps, index, sid, String(req.query.token)));
   });
 
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {

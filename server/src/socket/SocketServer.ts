@@ -4,6 +4,7 @@ import { actorKey, PlenaryError, type ClientToServerEvents, type ServerToClientE
 import { authenticate, type AuthenticatedActor } from '../auth/authenticate';
 import type { InviteTokens } from '../auth/InviteTokens';
 import type { Commands } from '../commands/Commands';
+import { describeRate, TokenBucket, type Rate } from '../limits/TokenBucket';
 import type { PresenceBook } from '../presence/PresenceBook';
 import type { DocStore } from '../store/DocStore';
 
@@ -19,6 +20,15 @@ export interface SocketServerDeps {
   commands: Commands;
   presence: PresenceBook;
   maxFrameBytes: number;
+  /** per connection: `cmd` and `clock` events */
+  commandRate?: Rate;
+  /**
+   * before its handshake is authenticated a connection may send this many messages and bytes, and
+   * must authenticate within timeoutMs; at most `pending` connections wait unauthenticated at once
+   */
+  preAuth?: { messages: number; bytes: number; timeoutMs: number; pending?: number };
+  /** ping interval and pong timeout: a connection silent for this long twice over is dropped */
+  pingMs?: number;
   /** a delegation's first connection opened or its last one closed (on any node): its attendance follows */
   onDelegationPresence?: (sid: string, delegation: string) => void;
   /** several nodes on one Redis: Socket.IO's adapter, with connection-state recovery */
@@ -39,8 +49,13 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
     path: '/socket.io',
     serveClient: false,
     maxHttpBufferSize: deps.maxFrameBytes,
-    pingInterval: 5000,
-    pingTimeout: 5000,
+    pingInterval: deps.pingMs ?? 5000,
+    pingTimeout: deps.pingMs ?? 5000,
+    ...(deps.preAuth ? { connectTimeout: deps.preAuth.timeoutMs } : {}),
+    // a connection is counted unauthenticated from its first request until its handshake passes;
+    // requests of an open connection (`sid`) are not new connections
+    allowRequest: (req, callback) =>
+      callback(null, unauthenticated.size < (deps.preAuth?.pending ?? 256) || new URL(req.url ?? '/', 'http://localhost').searchParams.has('sid')),
     // /yjs upgrades are ours: engine.io must not destroy them
     destroyUpgrade: false,
     ...(deps.cluster
@@ -52,6 +67,23 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
       : {}),
   });
   const log = deps.log ?? (() => {});
+  const unauthenticated = new Set<object>();
+  io.engine.on('connection', (raw: { on(e: string, f: (d: unknown) => void): void; close(): void }) => {
+    const caps = deps.preAuth;
+    unauthenticated.add(raw);
+    let messages = 0;
+    let bytes = 0;
+    raw.on('close', () => unauthenticated.delete(raw));
+    raw.on('message', (data) => {
+      if (!caps || !unauthenticated.has(raw)) return;
+      messages++;
+      bytes += typeof data === 'string' ? Buffer.byteLength(data) : ((data as { byteLength?: number }).byteLength ?? 0);
+      if (messages > caps.messages || bytes > caps.bytes) {
+        log(`a connection sent ${messages} messages (${bytes} bytes) without authenticating; closed`);
+        raw.close();
+      }
+    });
+  });
 
   const settling = new Map<string, NodeJS.Timeout>();
   const sendPresence = (sid: string) =>
@@ -92,7 +124,9 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
 
   io.on('connection', (socket: PlenarySocket) => {
     const { actor } = socket.data;
+    unauthenticated.delete(socket.conn);
     const room = sittingRoom(actor.sid);
+    const bucket = new TokenBucket(deps.commandRate ?? { perSecond: 0, burst: 0 });
     void socket.join(room);
     socket.emit('welcome', {
       sid: actor.sid,
@@ -112,10 +146,15 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
 
     socket.on('cmd', (cmd, ack) => {
       if (typeof ack !== 'function') return;
+      if (!bucket.take()) {
+        const message = `Too many commands: at most ${describeRate(deps.commandRate!)}; wait a moment and try again`;
+        return ack({ ok: false, error: { code: 'RATE_LIMITED', message } });
+      }
       void deps.commands.execute(actor, cmd).then(ack);
     });
     socket.on('clock', (ack) => {
-      if (typeof ack === 'function') ack(Date.now());
+      // over the rate a clock sample is not answered; the client keeps the samples it has
+      if (typeof ack === 'function' && bucket.take()) ack(Date.now());
     });
     socket.on('disconnect', (reason) => {
       // a node shutting down leaves its connections to the other nodes' sweep, which also updates attendance

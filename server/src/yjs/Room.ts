@@ -8,11 +8,10 @@ import {
   encodeAwareness,
   encodeAwarenessEntries,
   encodePermissionDenied,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
   type Frame,
 } from './frames';
+import { DEFAULT_COALESCE_MS, Relay, SyncReplies } from './fanout';
+import { DOC_TOO_LARGE, DocSizeGuard } from './DocSize';
 import { updateChangesDoc } from './updates';
 import { updateScope } from './updateScope';
 
@@ -67,6 +66,10 @@ export interface RoomOptions {
   log?: (msg: string) => void;
   /** other nodes write this doc too: their updates arrive through the bus, server changes take the sitting's lock */
   bus?: DocBus;
+  /** a client update that would make the doc's state larger than this is refused (0: no cap) */
+  maxDocBytes?: number;
+  /** updates stored within this many ms of a relay go out together, merged (default 20) */
+  coalesceMs?: number;
 }
 
 /** A change the server makes to the doc on behalf of an actor, e.g. a command. */
@@ -77,14 +80,27 @@ export interface ServerChange<R> {
   record?: (result: R) => CommandRecord | undefined;
 }
 
+/** Awareness ids one connection may own: a client has one per doc; the rest would only take memory. */
+const MAX_AWARENESS_IDS = 8;
+
 /** Edits a connection sent before its first sync reply, held until that reply arrives. */
 const MAX_HELD = 256;
+/**
+ * Acks of recent commands, kept for a retry racing its first attempt (any later retry finds the ack
+ * in the store): the latest ones only, so that a doc loaded for days does not grow with every command.
+ */
+const MAX_RECENT_ACKS = 1024;
 
 type Job =
   /** `sync`: the connection's sync reply; `early`: an edit sent before it */
   | { kind: 'update'; conn: RoomConnection; update: Uint8Array; phase?: 'sync' | 'early' }
   | { kind: 'change'; change: ServerChange<unknown>; resolve: (r: unknown) => void; reject: (e: unknown) => void }
-  | { kind: 'log'; catchUp: CatchUp };
+  | { kind: 'log'; catchUp: CatchUp }
+  /** runs the loop once, which compacts the log when it is due */
+  | { kind: 'compact' };
+
+/** A log found long at load is compacted this long after, so that the first sync replies do not wait for it. */
+const COMPACT_AFTER_LOAD_MS = 250;
 
 interface Outgoing {
   update: Uint8Array;
@@ -116,9 +132,13 @@ export class Room {
   private lastPos: string | null = null;
   private sinceCompact = 0;
   private failed = false;
-  /** command ids applied since load, for retries racing the first attempt */
+  /** ids of the latest commands applied, for retries racing the first attempt */
   private readonly applied = new Map<string, Ack>();
   private capture: { updates: StoredUpdate[]; outgoing: Outgoing[] } | null = null;
+  private size: DocSizeGuard | null = null;
+  private readonly relay: Relay<RoomConnection>;
+  private readonly syncReplies = new SyncReplies(this.doc);
+  private compactTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     readonly name: string,
@@ -126,6 +146,7 @@ export class Room {
     private readonly opts: RoomOptions,
   ) {
     this.awareness.setLocalState(null);
+    this.relay = new Relay(() => this.conns.keys(), { coalesceMs: opts.coalesceMs ?? DEFAULT_COALESCE_MS });
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
@@ -139,9 +160,11 @@ export class Room {
       if (loaded.snapshot) Y.applyUpdate(room.doc, loaded.snapshot, origin);
       for (const u of loaded.updates) Y.applyUpdate(room.doc, u, origin);
     }, origin);
+    if (dropPending(room.doc)) opts.log?.(`${name}: stored entries that could not be placed were skipped`);
     room.lastPos = loaded.lastPos;
+    if (opts.maxDocBytes) room.size = new DocSizeGuard(room.doc, opts.maxDocBytes);
     room.sinceCompact = loaded.updates.length;
-    if (room.sinceCompact >= opts.compactEvery) await room.compact();
+    if (room.sinceCompact >= opts.compactEvery) room.compactSoon();
     return room;
   }
 
@@ -182,7 +205,7 @@ export class Room {
 
   private greet(conn: RoomConnection): void {
     if (!this.conns.has(conn)) return;
-    conn.send(encodeSyncStep1(this.doc));
+    conn.send(this.syncReplies.serverStep1());
     const states = this.awareness.getStates();
     if (states.size > 0) conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
   }
@@ -207,7 +230,7 @@ export class Room {
     if (!this.conns.has(conn)) return;
     switch (frame.kind) {
       case 'sync-step1':
-        this.whenPersisted(() => conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector))));
+        this.whenPersisted(() => conn.send(this.syncReplies.step2(frame.stateVector)));
         return;
       case 'sync-step2':
       case 'update':
@@ -264,13 +287,14 @@ export class Room {
     });
   }
 
-  /** The ack of a command applied in this room since it was loaded. */
+  /** The ack of a command applied lately in this room (one of the last MAX_RECENT_ACKS). */
   appliedAck(key: string): Ack | undefined {
     return this.applied.get(key);
   }
 
   rememberAck(key: string, ack: Ack): void {
     this.applied.set(key, ack);
+    if (this.applied.size > MAX_RECENT_ACKS) this.applied.delete(this.applied.keys().next().value!);
   }
 
   /** Closes every connection, e.g. when the server shuts down. */
@@ -278,7 +302,17 @@ export class Room {
     for (const conn of [...this.conns.keys()]) conn.close(code, reason);
   }
 
+  private compactSoon(): void {
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      if (!this.failed) this.enqueue({ kind: 'compact' });
+    }, COMPACT_AFTER_LOAD_MS);
+    this.compactTimer.unref();
+  }
+
   destroy(): void {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.relay.clear();
     this.opts.policy?.release();
     this.awareness.destroy();
     this.doc.destroy();
@@ -288,9 +322,10 @@ export class Room {
     const mine = this.conns.get(conn)!;
     const claimedElsewhere = new Set<number>();
     for (const [other, ids] of this.conns) if (other !== conn) for (const id of ids) claimedElsewhere.add(id);
-    // a connection speaks for its own awareness ids only, and always under its own name
+    // a connection speaks for its own awareness ids only (a few at most), and always under its own name
+    let room = MAX_AWARENESS_IDS - mine.size;
     const entries = decodeAwareness(update)
-      .filter((e) => !claimedElsewhere.has(e.clientId))
+      .filter((e) => !claimedElsewhere.has(e.clientId) && (mine.has(e.clientId) || room-- > 0))
       .map((e) => (e.state ? { ...e, state: { ...e.state, user: conn.identity } } : e));
     if (entries.length === 0) return;
     // a client that moved here from a node that died takes its id back from that node
@@ -385,7 +420,7 @@ export class Room {
             return;
           }
         }
-        for (const { update, except } of capture.outgoing) this.broadcast(encodeUpdate(update), except);
+        this.relay.relay(capture.outgoing);
         for (const done of settled) done();
         for (const reply of replies) reply();
         if (this.sinceCompact >= this.opts.compactEvery) await this.compact();
@@ -399,31 +434,15 @@ export class Room {
 
   private apply(job: Job, commands: CommandRecord[], settled: (() => void)[]): void {
     if (job.kind === 'log') return this.applyLog(job.catchUp);
+    if (job.kind === 'compact') return;
     if (job.kind === 'update') {
-      if (!this.conns.has(job.conn)) return;
-      if (job.phase === 'sync') this.releaseHeld(job.conn);
-      // typed while reconnecting, an edit can arrive before the sync reply holding what it builds on
-      if (job.phase === 'early' && updateScope(this.doc, job.update).unresolved) {
-        const held = this.held.get(job.conn) ?? [];
-        if (held.length >= MAX_HELD) return job.conn.close(1008, 'too many edits before the sync reply');
-        held.push(job.update);
-        this.held.set(job.conn, held);
-        return;
-      }
-      const verdict: Admission = this.opts.policy?.admit(job.conn, job.update, this.doc) ?? { ok: true };
-      if (!verdict.ok) {
-        job.conn.send(encodePermissionDenied(verdict.reason));
-        if (verdict.close) job.conn.close(verdict.close.code, verdict.close.reason);
-        verdict.onRefused?.();
-        return;
-      }
       try {
-        Y.applyUpdate(this.doc, job.update, { kind: 'connection', conn: job.conn } satisfies Origin);
-      } catch {
-        job.conn.close(1007, 'update could not be applied');
-        return;
+        this.applyUpdate(job);
+      } catch (err) {
+        // a forged update the checks below could not handle: refused, the batch goes on
+        this.opts.log?.(`${this.name}: update could not be checked: ${err instanceof Error ? err.message : String(err)}`);
+        job.conn.close(1007, 'update could not be checked');
       }
-      verdict.after?.(this.doc);
       return;
     }
     const { change, resolve, reject } = job;
@@ -439,6 +458,44 @@ export class Room {
     const record = change.record?.(result);
     if (record) commands.push(record);
     settled.push(() => resolve(result));
+  }
+
+  /** A connection's update: held, refused or applied. Throws only on an update the checks cannot read. */
+  private applyUpdate(job: Extract<Job, { kind: 'update' }>): void {
+    // an edit sent just before its connection closed was accepted on receipt: it is applied even
+    // if it waited behind a write; only one that cannot be placed without a sync reply is dropped
+    const gone = !this.conns.has(job.conn);
+    if (job.phase === 'sync' && !gone) this.releaseHeld(job.conn);
+    // typed while reconnecting, an edit can arrive before the sync reply holding what it builds on
+    if (job.phase === 'early' && updateScope(this.doc, job.update).unresolved) {
+      if (gone) return;
+      const held = this.held.get(job.conn) ?? [];
+      if (held.length >= MAX_HELD) return job.conn.close(1008, 'too many edits before the sync reply');
+      held.push(job.update);
+      this.held.set(job.conn, held);
+      return;
+    }
+    const tooLarge = this.size?.refusal(job.update);
+    if (tooLarge) {
+      job.conn.send(encodePermissionDenied(tooLarge));
+      return job.conn.close(DOC_TOO_LARGE, tooLarge);
+    }
+    const verdict: Admission = this.opts.policy?.admit(job.conn, job.update, this.doc) ?? { ok: true };
+    if (!verdict.ok) {
+      job.conn.send(encodePermissionDenied(verdict.reason));
+      if (verdict.close) job.conn.close(verdict.close.code, verdict.close.reason);
+      verdict.onRefused?.();
+      return;
+    }
+    try {
+      Y.applyUpdate(this.doc, job.update, { kind: 'connection', conn: job.conn } satisfies Origin);
+    } catch {
+      job.conn.close(1007, 'update could not be applied');
+      return;
+    }
+    verdict.after?.(this.doc);
+    // the client resyncs (4400, as L3)
+    if (dropPending(this.doc)) job.conn.close(4400, 'the edit depends on text the server does not have; resynchronise');
   }
 
   /** Queues a connection's held edits behind its sync reply, which is being applied. */
@@ -458,20 +515,17 @@ export class Room {
       } catch (err) {
         this.opts.log?.(`${this.name}: log entry ${pos} could not be applied: ${String(err)}`);
       }
+      if (dropPending(this.doc)) this.opts.log?.(`${this.name}: log entry ${pos} could not be placed; skipped`);
       this.lastPos = pos;
     };
     if (snapshot && isNew(snapshot.upto)) apply(snapshot.data, null, snapshot.upto);
     for (const e of entries) if (isNew(e.id)) apply(e.update, e.node, e.id);
   }
 
-  private broadcast(msg: Uint8Array, except?: RoomConnection): void {
-    for (const conn of this.conns.keys()) if (conn !== except) conn.send(msg);
-  }
-
   private async compact(): Promise<void> {
     if (this.lastPos === null) return;
     try {
-      await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastPos);
+      await this.store.compact(this.name, this.syncReplies.state(), this.lastPos);
       this.sinceCompact = 0;
     } catch (err) {
       // the log is still complete; compaction is retried after the next write
@@ -486,6 +540,7 @@ export class Room {
     for (const job of [...jobs, ...this.inbox]) if (job.kind === 'change') job.reject(unavailable);
     this.inbox = [];
     this.deferredReplies = [];
+    this.relay.clear();
     // the doc may hold what the store does not: drop it; clients resend their edits on reconnect
     this.closeAll(1011, 'storage unavailable, reconnect');
     this.opts.onFailed?.(this, err);
@@ -494,6 +549,18 @@ export class Room {
   private checkIdle(): void {
     if (this.isIdle) this.opts.onIdle?.(this);
   }
+}
+
+/**
+ * Drops what Yjs could not place and keeps aside ("pending" structs and deletions): it is neither
+ * applied nor stored, yet would be sent in every sync reply and escape the size cap. True if any.
+ */
+function dropPending(doc: Y.Doc): boolean {
+  const { store } = doc;
+  if (!store.pendingStructs && !store.pendingDs) return false;
+  store.pendingStructs = null;
+  store.pendingDs = null;
+  return true;
 }
 
 function readOnlyReason(name: string, conn: RoomConnection): string {

@@ -11,6 +11,8 @@ export interface RoomRegistryOptions {
   policyFor?: (name: string) => Promise<RoomPolicy | undefined>;
   /** other nodes share the store: each loaded doc follows its log */
   bus?: DocBus;
+  /** largest state of a doc a client update may produce, in bytes (0: no cap) */
+  maxDocBytes?: number;
 }
 
 /** The open docs of this process: each loaded once, dropped when idle, never served after a failed load. */
@@ -57,6 +59,7 @@ export class RoomRegistry {
         ...(policy ? { policy } : {}),
         ...(this.opts.log ? { log: this.opts.log } : {}),
         ...(this.opts.bus ? { bus: this.opts.bus } : {}),
+        ...(this.opts.maxDocBytes ? { maxDocBytes: this.opts.maxDocBytes } : {}),
       });
       if (this.opts.bus) this.unfollow.set(room, this.opts.bus.follow(name, room.follower));
       return room;

@@ -5,8 +5,11 @@ import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import { can, parseDocName, PlenaryError, type DocKind } from '@plenary/shared';
 import { authenticate, type AuthenticatedActor } from '../auth/authenticate';
 import type { InviteTokens } from '../auth/InviteTokens';
+import { describeRate, TokenBucket, type Rate } from '../limits/TokenBucket';
 import type { DocStore } from '../store/DocStore';
 import { decodeFrame, FrameError } from './frames';
+import { Admission } from './admission';
+import { sendBinary } from './fanout';
 import type { Room, RoomConnection } from './Room';
 import type { RoomRegistry } from './RoomRegistry';
 
@@ -15,12 +18,22 @@ export interface YjsEndpointDeps {
   store: DocStore;
   rooms: RoomRegistry;
   maxFrameBytes: number;
-  /** upgrades being authenticated at once; more are refused with 503 */
+  /** upgrades being authenticated or waiting their turn, at most; more are refused with 503 */
   maxPendingUpgrades?: number;
+  /** per connection: sync messages (updates, sync steps) and awareness messages (incl. queries) */
+  rates?: { updates: Rate; awareness: Rate };
+  /** ping interval; a connection that has not answered the previous ping is dropped */
+  pingMs?: number;
   log?: (msg: string) => void;
 }
 
-const PING_MS = 30_000;
+/** Close code for a connection over its rate (4500–4599: a stock client reconnects, and resends what was not applied). */
+export const RATE_LIMITED_CLOSE = 4529;
+/** frames buffered while a doc loads, at most */
+const MAX_EARLY_FRAMES = 256;
+/** upgrades authenticated at once; the others wait their turn (see Admission) */
+const UPGRADE_CONCURRENCY = 64;
+const NO_LIMIT: Rate = { perSecond: 0, burst: 0 };
 
 function refuseUpgrade(socket: Duplex, status: number, text: string, message: string): void {
   if (socket.destroyed) return;
@@ -28,6 +41,10 @@ function refuseUpgrade(socket: Duplex, status: number, text: string, message: st
   socket.end(
     `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
+}
+
+function destroySocket(this: Duplex): void {
+  this.destroy();
 }
 
 function closeReason(text: string): string {
@@ -42,27 +59,28 @@ function closeReason(text: string): string {
 export function attachYjsEndpoint(http: HttpServer, deps: YjsEndpointDeps): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxFrameBytes, perMessageDeflate: false });
   const maxPending = deps.maxPendingUpgrades ?? 256;
-  let pending = 0;
+  const admission = new Admission(Math.min(UPGRADE_CONCURRENCY, maxPending), Math.max(0, maxPending - UPGRADE_CONCURRENCY));
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/socket.io/')) return; // Socket.IO's own upgrade handler takes it
-    socket.on('error', () => socket.destroy());
+    // a function of its own: a closure here would keep the request, its URL and headers for the connection's life
+    socket.on('error', destroySocket);
     if (!url.pathname.startsWith('/yjs/')) return refuseUpgrade(socket, 404, 'Not Found', 'No WebSocket endpoint here');
     const doc = parseDocName(decodeURIComponent(url.pathname.slice('/yjs/'.length)));
     if (!doc) return refuseUpgrade(socket, 404, 'Not Found', 'A doc is /yjs/<sitting id>/communique or /yjs/<sitting id>/session');
-    if (pending >= maxPending) return refuseUpgrade(socket, 503, 'Service Unavailable', 'Too many connections are being opened; retry');
-    pending++;
-    authenticate(deps.tokens, deps.store, url.searchParams.get('token'), doc.sid)
-      .then((actor) => {
+    const admitted = admission.admit(async () => {
+      if (socket.destroyed) return; // gave up while waiting its turn
+      try {
+        const actor = await authenticate(deps.tokens, deps.store, url.searchParams.get('token'), doc.sid);
         if (socket.destroyed) return;
         wss.handleUpgrade(req, socket, head, (ws) => serve(ws, actor, doc.sid, doc.kind));
-      })
-      .catch((err: unknown) => {
+      } catch (err) {
         const message = err instanceof PlenaryError ? err.message : 'The invite token could not be checked';
         refuseUpgrade(socket, 401, 'Unauthorized', message);
-      })
-      .finally(() => pending--);
+      }
+    });
+    if (!admitted) refuseUpgrade(socket, 503, 'Service Unavailable', 'Too many connections are being opened; retry');
   });
 
   function serve(ws: WebSocket, actor: AuthenticatedActor, sid: string, kind: DocKind): void {
@@ -72,36 +90,48 @@ export function attachYjsEndpoint(http: HttpServer, deps: YjsEndpointDeps): WebS
       actor,
       canWrite: kind === 'communique' && can(actor.role, 'draft'),
       identity: { name: actor.name, color: actor.color, role: actor.role, ...(actor.delegation ? { delegation: actor.delegation } : {}) },
-      send: (data) => {
-        if (ws.readyState === WebSocket.OPEN) ws.send(data, { binary: true });
-      },
+      send: (data) => sendBinary(ws, data),
       close: (code, reason) => ws.close(code, closeReason(reason)),
     };
     let room: Room | null = null;
     let early: Uint8Array[] | null = [];
     let earlyBytes = 0;
     let alive = true;
+    let closing = false;
+    const updates = new TokenBucket(deps.rates?.updates ?? NO_LIMIT);
+    const awareness = new TokenBucket(deps.rates?.awareness ?? NO_LIMIT);
+    const refuse = (code: number, reason: string) => {
+      closing = true;
+      conn.close(code, reason);
+    };
 
     const handle = (data: Uint8Array) => {
       if (!room) return;
       try {
         room.receive(conn, decodeFrame(data));
       } catch (err) {
-        if (err instanceof FrameError) conn.close(1007, `unparsable frame: ${err.message}`);
+        if (err instanceof FrameError) refuse(1007, `unparsable frame: ${err.message}`);
         else {
           deps.log?.(`${name}: frame handling failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-          conn.close(1011, 'internal error');
+          refuse(1011, 'internal error');
         }
       }
     };
 
     ws.on('message', (raw: RawData, isBinary: boolean) => {
-      if (!isBinary) return conn.close(1003, 'text frames are not part of the y-websocket protocol');
+      if (closing) return; // frames that were on their way when the connection was refused
+      if (!isBinary) return refuse(1003, 'text frames are not part of the y-websocket protocol');
       const buf = Array.isArray(raw) ? Buffer.concat(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
       const data = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+      // counted before anything is decoded: message type 1 is awareness, 3 a query for it, 0 sync
+      const isAwareness = data[0] === 1 || data[0] === 3;
+      if (!(isAwareness ? awareness : updates).take()) {
+        const rate = isAwareness ? deps.rates!.awareness : deps.rates!.updates;
+        return refuse(RATE_LIMITED_CLOSE, `rate limit: more than ${describeRate(rate)} ${isAwareness ? 'awareness' : 'sync'} messages; reconnect`);
+      }
       if (early) {
         earlyBytes += data.byteLength;
-        if (earlyBytes > 4 * deps.maxFrameBytes) return conn.close(1008, 'too much data before the doc was loaded');
+        if (earlyBytes > 4 * deps.maxFrameBytes || early.length >= MAX_EARLY_FRAMES) return refuse(1008, 'too much data before the doc was loaded');
         early.push(data);
       } else handle(data);
     });
@@ -110,7 +140,7 @@ export function attachYjsEndpoint(http: HttpServer, deps: YjsEndpointDeps): WebS
       if (!alive) return ws.terminate();
       alive = false;
       ws.ping();
-    }, PING_MS);
+    }, deps.pingMs ?? 30_000);
     ws.on('close', () => {
       clearInterval(ping);
       room?.leave(conn);

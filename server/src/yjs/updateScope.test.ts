@@ -89,4 +89,41 @@ describe('[L1] updateScope places an update before it is applied', () => {
     const second = Y.encodeStateAsUpdate(client, sv1);
     expect(updateScope(server, second).unresolved).toBe(true);
   });
+
+  it('[K7] an item that hangs on itself (a forged update) is unresolved, without recursing away the stack', () => {
+    const { server } = setup();
+    // one struct, client 5 clock 0, whose origin is 5:0 itself, content "a"
+    const forged = Uint8Array.from([1, 1, 5, 0, 0x84, 5, 0, 1, 97, 0]);
+    expect(updateScope(server, forged).unresolved).toBe(true);
+  });
+
+  it('[K7] structs after a gap in their client\'s clocks, or deletions of clocks the doc lacks, are unresolved', () => {
+    const { server } = setup();
+    // client 77 starts at clock 44 (0–43 missing), inserting "a" into `body`
+    const gap = Uint8Array.from([1, 1, 77, 44, 4, 1, 4, 98, 111, 100, 121, 1, 97, 0]);
+    expect(updateScope(server, gap).unresolved).toBe(true);
+    // no structs; deletes clocks 5–7 of client 77, which the doc has never seen
+    const deletion = Uint8Array.from([0, 1, 77, 1, 5, 3]);
+    expect(updateScope(server, deletion).unresolved).toBe(true);
+    // an offline client that typed and then deleted some of it sends both: resolved
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const sv = Y.encodeStateVector(server);
+    const t = (client.getXmlFragment('body').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    t.insert(0, 'typed offline ');
+    t.delete(0, 6);
+    expect(updateScope(server, Y.encodeStateAsUpdate(client, sv)).unresolved).toBe(false);
+  });
+
+  it('[K7] an item the doc already has, resent next to unknown content, is unresolved (Yjs would keep it aside)', () => {
+    const { server } = setup();
+    const other = new Y.Doc();
+    other.clientID = 4;
+    other.getXmlFragment('body').insert(0, [new Y.XmlText('a')]);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(other));
+    // 4:0 again, now between 4:0 and 99:50, which nobody has
+    const resent = Uint8Array.from([1, 1, 4, 0, 196, 4, 0, 99, 50, 1, 97, 0]);
+    expect(updateScope(server, resent).unresolved).toBe(true);
+  });
 });
+

@@ -27,7 +27,9 @@ export interface UpdateScope {
   formats: { block: Y.XmlElement | Y.XmlText | null; key: string; value: unknown }[];
 }
 
-const MAX_DEPTH = 5000;
+/** how far a chain of new items is followed (each step is two stack frames) */
+const MAX_DEPTH = 1000;
+const UNKNOWN: Place = { kind: 'unknown' };
 
 /** The block a top-level item of the fragment holds (every top-level item holds a type). */
 function blockOf(item: Y.Item): Y.XmlElement | Y.XmlText {
@@ -54,6 +56,20 @@ export function updateScope(doc: Y.Doc, update: Uint8Array, fragment = 'body'): 
   }
   for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
 
+  // Yjs keeps structs after a gap in a client's clocks, and deletions of clocks it lacks, aside as
+  // "pending": never applied nor stored, yet sent in every sync reply and outside any size cap
+  const covered = new Map<number, number>();
+  for (const s of [...structs].sort((a, b) => a.id.client - b.id.client || a.id.clock - b.id.clock)) {
+    const upTo = covered.get(s.id.client) ?? sv.get(s.id.client) ?? 0;
+    if (s.id.clock + s.length <= upTo) continue;
+    if (s instanceof Y.Skip || s.id.clock > upTo) scope.unresolved = true;
+    covered.set(s.id.client, s.id.clock + s.length);
+  }
+  for (const [client, ranges] of ds.clients) {
+    const known = Math.max(covered.get(client) ?? 0, sv.get(client) ?? 0);
+    if (ranges.some(({ clock, len }) => clock + len > known)) scope.unresolved = true;
+  }
+
   const inUpdate = (id: Y.ID): Y.Item | null => {
     const list = byClient.get(id.client);
     if (!list) return null;
@@ -68,6 +84,12 @@ export function updateScope(doc: Y.Doc, update: Uint8Array, fragment = 'body'): 
     }
     return null;
   };
+  // Yjs also sets aside an item the doc already has when its neighbours or parent are unknown
+  const known = (id: Y.ID | null) => id === null || id.clock < (sv.get(id.client) ?? 0) || inUpdate(id) !== null;
+  for (const s of structs) {
+    if (!(s instanceof Y.Item) || s.id.clock + s.length > (sv.get(s.id.client) ?? 0)) continue;
+    if (!known(s.origin) || !known(s.rightOrigin) || (s.parent instanceof Y.ID && !known(s.parent))) scope.unresolved = true;
+  }
   const inDoc = (id: Y.ID): Y.Item | null => {
     if (id.clock >= (sv.get(id.client) ?? 0)) return null;
     const s = Y.getItem(doc.store, id);
@@ -89,7 +111,9 @@ export function updateScope(doc: Y.Doc, update: Uint8Array, fragment = 'body'): 
   const placeOfNew = (item: Y.Item, depth: number): Place => {
     const known = memo.get(item);
     if (known) return known;
-    if (depth > MAX_DEPTH) return { kind: 'unknown' };
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    // an item whose parent or neighbours lead back to itself (a forged update) hangs on nothing
+    memo.set(item, UNKNOWN);
     let place: Place;
     const parent = item.parent as unknown;
     if (typeof parent === 'string') {

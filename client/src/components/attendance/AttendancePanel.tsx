@@ -4,6 +4,8 @@ import { useServerNow } from '../../hooks/useServerNow';
 import { AGENDA_STATE_LABEL } from '../../lib/format';
 import { attendanceRows, attendanceSummary, HOW_LABEL, HOW_TITLE, itemAttendance, markAction } from '../../lib/attendanceRows';
 import { formatDurationShort } from '../../lib/sittingNow';
+import { useTranslation } from 'react-i18next';
+import { num } from '../../i18n/locale';
 import './Attendance.css';
 
 interface Props {
@@ -15,11 +17,12 @@ interface Props {
 
 /** Who is present now (connected, or marked in the room by the chair), for how long, and who was present for each item. */
 export function AttendancePanel({ view, role, commands, clockOffset }: Props) {
+  const { t } = useTranslation();
   const now = useServerNow(clockOffset, 1000);
   if (!view) {
     return (
       <section className="att" data-testid="attendance" aria-busy="true">
-        <p className="att__muted">Loading…</p>
+        <p className="att__muted">{t('common.loading')}</p>
       </section>
     );
   }
@@ -28,27 +31,29 @@ export function AttendancePanel({ view, role, commands, clockOffset }: Props) {
   const sum = attendanceSummary(rows);
   const items = itemAttendance(view.agenda, view.delegations);
   return (
-    <section className="att" data-testid="attendance" data-present={sum.present} data-invited={sum.invited} aria-label="Attendance">
-      <h2 className="att__heading">Attendance</h2>
+    <section className="att" data-testid="attendance" data-present={sum.present} data-invited={sum.invited} aria-label={t('attendance.heading')}>
+      <h2 className="att__heading">{t('attendance.heading')}</h2>
       <p className="att__summary" data-testid="attendance-summary">
-        <strong>{sum.present}</strong> of {sum.invited} delegations present now
+        <strong>{num(sum.present)}</strong> {t('attendance.ofPresent', { invited: num(sum.invited) })}
         <span className="att__muted">
           {' '}
-          · {sum.connected} connected{sum.markedOnly > 0 && ` · ${sum.markedOnly} marked in the room by the chair`}
+          · {t('attendance.connected', { n: num(sum.connected) })}
+          {sum.markedOnly > 0 && ` · ${t('attendance.markedOnly', { n: num(sum.markedOnly) })}`}
         </span>
       </p>
-      {preside && <p className="att__hint">Mark a delegation present when it is in the room without a connection.</p>}
+      {preside && <p className="att__hint">{t('attendance.hint')}</p>}
       <table className="att__table">
         <thead>
           <tr>
-            <th scope="col">Delegation</th>
-            <th scope="col">Now</th>
+            <th scope="col">{t('feed.delegation')}</th>
+            <th scope="col">{t('attendance.now')}</th>
             <th scope="col" className="att__num">
-              Time<span className="att__wide"> present</span>
+              {t('attendance.time')}
+              <span className="att__wide"> {t('attendance.present')}</span>
             </th>
             {preside && (
               <th scope="col">
-                <span className="visually-hidden">Room mark</span>
+                <span className="visually-hidden">{t('attendance.roomMark')}</span>
               </th>
             )}
           </tr>
@@ -92,24 +97,24 @@ export function AttendancePanel({ view, role, commands, clockOffset }: Props) {
         </tbody>
       </table>
 
-      <h3 className="att__subheading">Present for each agenda item</h3>
+      <h3 className="att__subheading">{t('attendance.perItem')}</h3>
       {items.length === 0 ? (
-        <p className="att__muted">No item has been taken up yet.</p>
+        <p className="att__muted">{t('attendance.noItem')}</p>
       ) : (
         <ul className="att__items">
           {items.map((i) => (
             <li key={i.itemId} className="att__item" data-testid="attendance-item" data-item-id={i.itemId} data-count={i.attendees.length}>
               <p className="att__item-title">
-                <span className="att__item-number">{i.number}</span> {i.title}
+                <span className="att__item-number">{num(i.number)}</span> {i.title}
                 <span className="att__item-state">{AGENDA_STATE_LABEL[i.state]}</span>
                 <span className="att__item-count">
-                  {i.attendees.length} of {view.delegations.length}
+                  {t('attendance.itemCount', { n: num(i.attendees.length), total: num(view.delegations.length) })}
                 </span>
               </p>
               {i.attendees.length === 0 ? (
-                <p className="att__muted">No delegation recorded.</p>
+                <p className="att__muted">{t('attendance.noneRecorded')}</p>
               ) : (
-                <ul className="att__chips" aria-label={`Present for item ${i.number}`}>
+                <ul className="att__chips" aria-label={t('attendance.presentFor', { number: num(i.number) })}>
                   {i.attendees.map((a) => (
                     <li key={a.delegation} className="att__chip" data-delegation={a.delegation} title={a.name}>
                       <span className="att__dot" style={{ background: a.color }} aria-hidden="true" />

@@ -1,6 +1,8 @@
 import type { CbmState } from '@plenary/shared';
 import { CBM_STATE_ICON, type PartyInfo } from '../../lib/cbmBoard';
 import { CBM_STATE_LABEL } from '../../lib/statusWords';
+import { useTranslation } from 'react-i18next';
+import { formatPercent, num } from '../../i18n/locale';
 
 /** A delegation (or the chair) in its one colour, with its name, its code, or both. */
 export function Party({ party, show = 'name', role }: { party: PartyInfo; show?: 'name' | 'code' | 'both'; role?: string }) {
@@ -24,6 +26,7 @@ export function Party({ party, show = 'name', role }: { party: PartyInfo; show?:
 
 /** A measure's state: a shape and a word. */
 export function StateLabel({ state }: { state: CbmState }) {
+  useTranslation();
   return (
     <span className={`cbm-state cbm-state--${state}`} data-state={state}>
       <span aria-hidden="true">{CBM_STATE_ICON[state]}</span> {CBM_STATE_LABEL[state]}
@@ -33,8 +36,9 @@ export function StateLabel({ state }: { state: CbmState }) {
 
 /** Rolled-up (or one commitment's) progress: a bar and the figure in words. */
 export function ProgressBar({ progress, label, testId }: { progress: number | null; label?: string; testId?: string }) {
+  const { t } = useTranslation();
   const value = progress ?? 0;
-  const text = progress === null ? 'no commitments yet' : `${value}%`;
+  const text = progress === null ? t('cbmUi.noCommitmentsYet') : formatPercent(value);
   return (
     <span
       className="cbm-progress"
@@ -42,7 +46,7 @@ export function ProgressBar({ progress, label, testId }: { progress: number | nu
       data-progress={value}
       data-empty={progress === null || undefined}
       role="progressbar"
-      aria-label={label ?? 'Progress'}
+      aria-label={label ?? t('cbmUi.progress')}
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={value}
@@ -58,9 +62,11 @@ export function ProgressBar({ progress, label, testId }: { progress: number | nu
 
 /** The overdue flag, in words beside its sign. */
 export function OverdueFlag({ count }: { count?: number }) {
+  const { t } = useTranslation();
   return (
     <span className="cbm-overdue" data-testid="cbm-overdue-flag">
-      <span aria-hidden="true">⚠</span> overdue{count !== undefined && count > 1 ? ` ×${count}` : ''}
+      <span aria-hidden="true">⚠</span> {t('cbmUi.overdue')}
+      {count !== undefined && count > 1 ? ` ×${num(count)}` : ''}
     </span>
   );
 }

@@ -11,6 +11,8 @@ import {
 import { OverdueFlag, Party, ProgressBar } from './CbmBits';
 import type { CbmState } from '@plenary/shared';
 import { CBM_STATE_LABEL } from '../../lib/statusWords';
+import { useTranslation } from 'react-i18next';
+import { num } from '../../i18n/locale';
 
 interface BoardProps {
   columns: CbmColumn[];
@@ -26,6 +28,7 @@ interface BoardProps {
 
 /** The measures in columns, by state (proposed → endorsed) or by theme. */
 export function CbmBoard({ columns, commitments, delegations, now, selectedId, onOpen, compact, empty }: BoardProps) {
+  const { t } = useTranslation();
   return (
     <div className="cbm-board" data-testid="cbm-board" data-compact={compact} data-group={columns[0]?.group ?? 'state'}>
       {empty && <p className="cbm-board__empty">{empty}</p>}
@@ -46,7 +49,7 @@ export function CbmBoard({ columns, commitments, delegations, now, selectedId, o
                   />
                 </li>
               ))}
-              {col.measures.length === 0 && <li className="cbm-column__none">none</li>}
+              {col.measures.length === 0 && <li className="cbm-column__none">{t('cbmUi.none')}</li>}
             </ul>
           );
           const attrs = {
@@ -63,7 +66,7 @@ export function CbmBoard({ columns, commitments, delegations, now, selectedId, o
                 </span>
               )}
               <span className="cbm-column__label">{col.label}</span>
-              <span className="cbm-column__count">{col.measures.length}</span>
+              <span className="cbm-column__count">{num(col.measures.length)}</span>
             </>
           );
           if (col.collapsed) {
@@ -72,7 +75,7 @@ export function CbmBoard({ columns, commitments, delegations, now, selectedId, o
                 <details className="cbm-column__fold">
                   <summary className="cbm-column__heading">
                     {heading}
-                    <span className="cbm-column__fold-hint" aria-hidden="true" />
+                    <span className="cbm-column__fold-hint" aria-hidden="true" data-show={t('cbmUi.show')} data-hide={t('cbmUi.hide')} />
                   </summary>
                   {cards}
                 </details>
@@ -103,6 +106,7 @@ interface CardProps {
 
 /** One measure on the board: what it is, who is behind it and how far its commitments have got. */
 export function CbmCard({ measure: m, commitments, delegations, now, selected, onOpen, showState }: CardProps) {
+  const { t } = useTranslation();
   const s = measureSummary(commitments, now);
   const proposer = partyInfo(delegations, m.proposer);
   const track = trackText(s);
@@ -130,19 +134,19 @@ export function CbmCard({ measure: m, commitments, delegations, now, selected, o
       </span>
       <span className="cbm-card__title">{m.title}</span>
       <span className="cbm-card__sponsors">
-        <Party party={proposer} role="proposer" />
+        <Party party={proposer} role={t('cbmUi.proposer')} />
         {m.cosponsors.length > 0 && (
-          <span className="cbm-card__cosponsors" aria-label={`co-sponsored by ${m.cosponsors.map((d) => partyInfo(delegations, d).name).join(', ')}`}>
+          <span className="cbm-card__cosponsors" aria-label={t('cbmUi.cosponsoredBy', { names: m.cosponsors.map((d) => partyInfo(delegations, d).name).join(`${t('list.separator')} `) })}>
             <span className="cbm-card__plus" aria-hidden="true">
               +
             </span>
             {m.cosponsors.map((d) => (
-              <Party key={d} party={partyInfo(delegations, d)} show="code" role="co-sponsor" />
+              <Party key={d} party={partyInfo(delegations, d)} show="code" role={t('cbmUi.cosponsor')} />
             ))}
           </span>
         )}
       </span>
-      <ProgressBar progress={s.progress} label={`Progress of ${m.title}`} testId="cbm-progress" />
+      <ProgressBar progress={s.progress} label={t('cbmUi.progressOf', { title: m.title })} testId="cbm-progress" />
       <span className="cbm-card__meta">
         {s.commitments > 0 && <span data-testid="cbm-commitment-count">{commitmentCountText(s.commitments)}</span>}
         {track && (

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localDigits } from '../../i18n/locale';
 import './Cbm.css';
 
 export type CentreView = 'communique' | 'measures';
@@ -16,14 +18,15 @@ interface Props {
  * screen the workspace's tabs do it). Both stay mounted, so the editor and the board keep their state.
  */
 export function CentreViews({ view, onChange, measureCount, communique, measures }: Props) {
+  const { t } = useTranslation();
   return (
     <div className="cbm-centre" data-view={view}>
-      <div className="cbm-centre__switch" role="group" aria-label="Centre column">
+      <div className="cbm-centre__switch" role="group" aria-label={t('centre.label')}>
         <button type="button" className="cbm-centre__button" data-testid="view-communique" aria-pressed={view === 'communique'} onClick={() => onChange('communique')}>
-          Communiqué
+          {t('workspace.communique')}
         </button>
         <button type="button" className="cbm-centre__button" data-testid="view-measures" aria-pressed={view === 'measures'} onClick={() => onChange('measures')}>
-          Measures <span className="cbm-centre__count">{measureCount}</span>
+          {t('workspace.measures')} <span className="cbm-centre__count">{localDigits(String(measureCount))}</span>
         </button>
       </div>
       <div className="cbm-centre__pane" hidden={view !== 'communique'}>

@@ -12,6 +12,8 @@ import {
 } from '../../lib/cbmBoard';
 import { checkCommitment, checkCommitmentUpdate, commitmentUpdateDraftOf, type CommitmentUpdateDraft } from '../../lib/cbmForms';
 import { FormError, OverdueFlag, Party, ProgressBar } from './CbmBits';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, num } from '../../i18n/locale';
 
 interface ItemProps {
   commitment: Commitment;
@@ -24,6 +26,7 @@ interface ItemProps {
 
 /** One delegation's commitment: what, by when, how far, and every change since it was made. */
 export function CommitmentItem({ commitment: c, delegations, now, mayUpdate, commands, mine }: ItemProps) {
+  const { t } = useTranslation();
   const overdue = isOverdue(c, now);
   const party = partyInfo(delegations, c.delegation);
   return (
@@ -39,36 +42,38 @@ export function CommitmentItem({ commitment: c, delegations, now, mayUpdate, com
     >
       <div className="cbm-commitment__head">
         <Party party={party} />
-        {mine && <span className="cbm-you">you</span>}
+        {mine && <span className="cbm-you">{t('cbmUi.you')}</span>}
         <span className={`cbm-status cbm-status--${c.status}`}>{COMMITMENT_STATUS_LABEL[c.status]}</span>
         {overdue && <OverdueFlag />}
       </div>
-      <p className="cbm-commitment__action">{c.action}</p>
+      <p className="cbm-commitment__action" dir="auto">
+        {c.action}
+      </p>
       <div className="cbm-commitment__facts">
         <span className="cbm-commitment__deadline" data-overdue={overdue}>
           {c.deadline ? (
             <>
-              Deadline <time dateTime={c.deadline}>{formatDeadline(c.deadline)}</time>
+              {t('commitment.deadline')} <time dateTime={c.deadline}>{formatDeadline(c.deadline)}</time>
             </>
           ) : (
-            'No deadline'
+            t('commitment.noDeadline')
           )}
         </span>
-        <ProgressBar progress={c.progress} label={`Progress of ${party.name}’s commitment`} />
+        <ProgressBar progress={c.progress} label={t('commitment.progressOf', { name: party.name })} />
       </div>
       {c.note && c.note !== c.action && (
         <p className="cbm-commitment__note">
-          <span className="cbm-muted">Latest note:</span> {c.note}
+          <span className="cbm-muted">{t('commitment.latestNote')}</span> <span dir="auto">{c.note}</span>
         </p>
       )}
       <details className="cbm-commitment__timeline-fold" open>
-        <summary>Timeline ({c.timeline.length})</summary>
+        <summary>{t('commitment.timeline', { n: num(c.timeline.length) })}</summary>
         <ol className="cbm-timeline" data-testid="commitment-timeline">
           {c.timeline.map((u, i) => {
             const who = actorInfo(delegations, u.actor);
             return (
               <li key={i} className="cbm-timeline__entry">
-                <time className="cbm-when" dateTime={new Date(u.at).toISOString()} title={new Date(u.at).toLocaleString('en-GB')}>
+                <time className="cbm-when" dateTime={new Date(u.at).toISOString()} title={formatDateTime(u.at)}>
                   {formatWhen(u.at, now)}
                 </time>{' '}
                 <Party party={who} /> <span>{timelineText(u, i)}</span>
@@ -84,6 +89,7 @@ export function CommitmentItem({ commitment: c, delegations, now, mayUpdate, com
 
 /** Status, progress and a note: whatever changed becomes one line of the timeline. */
 function CommitmentUpdateForm({ commitment: c, commands }: { commitment: Commitment; commands: Commands }) {
+  const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState<CommitmentUpdateDraft>(() => commitmentUpdateDraftOf(c));
   const [messages, setMessages] = useState<string[]>([]);
@@ -102,10 +108,10 @@ function CommitmentUpdateForm({ commitment: c, commands }: { commitment: Commitm
   };
 
   return (
-    <form className="cbm-form cbm-form--inline" onSubmit={(e) => void submit(e)} aria-label="Update the commitment" noValidate>
+    <form className="cbm-form cbm-form--inline" onSubmit={(e) => void submit(e)} aria-label={t('commitment.updateLabel')} noValidate>
       <div className="cbm-form__row">
         <label className="cbm-form__field" htmlFor={`${id}-status`}>
-          <span className="cbm-form__label">Status</span>
+          <span className="cbm-form__label">{t('commitment.status')}</span>
           <select id={`${id}-status`} data-testid="commitment-status" value={draft.status} onChange={(e) => set({ status: e.target.value })}>
             {COMMITMENT_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -115,7 +121,7 @@ function CommitmentUpdateForm({ commitment: c, commands }: { commitment: Commitm
           </select>
         </label>
         <label className="cbm-form__field cbm-form__field--narrow" htmlFor={`${id}-progress`}>
-          <span className="cbm-form__label">Progress %</span>
+          <span className="cbm-form__label">{t('commitment.progress')}</span>
           <input
             id={`${id}-progress`}
             data-testid="commitment-progress"
@@ -129,11 +135,12 @@ function CommitmentUpdateForm({ commitment: c, commands }: { commitment: Commitm
           />
         </label>
         <label className="cbm-form__field cbm-form__field--grow" htmlFor={`${id}-note`}>
-          <span className="cbm-form__label">Note</span>
-          <input id={`${id}-note`} data-testid="commitment-note" value={draft.note} onChange={(e) => set({ note: e.target.value })} placeholder="What changed (optional)" />
+          <span className="cbm-form__label">{t('commitment.note')}</span>
+          <input id={`${id}-note`} data-testid="commitment-note" value={draft.note} onChange={(e) => set({ note: e.target.value })} placeholder={t('commitment.notePlaceholder')}
+            dir="auto" />
         </label>
         <button type="submit" className="cbm-button" data-testid="commitment-update-submit" aria-busy={pending} disabled={pending}>
-          {pending ? 'Saving…' : 'Update'}
+          {pending ? t('common.saving') : t('commitment.update')}
         </button>
       </div>
       <FormError messages={messages} />
@@ -143,6 +150,7 @@ function CommitmentUpdateForm({ commitment: c, commands }: { commitment: Commitm
 
 /** A delegation records what it will do under a measure, with an optional deadline. */
 export function CommitmentAddForm({ cbmId, commands, onDone }: { cbmId: string; commands: Commands; onDone: () => void }) {
+  const { t } = useTranslation();
   const id = useId();
   const [action, setAction] = useState('');
   const [deadline, setDeadline] = useState('');
@@ -167,23 +175,24 @@ export function CommitmentAddForm({ cbmId, commands, onDone }: { cbmId: string; 
   };
 
   return (
-    <form className="cbm-form cbm-form--box" onSubmit={(e) => void submit(e)} aria-label="Add a commitment" noValidate>
+    <form className="cbm-form cbm-form--box" onSubmit={(e) => void submit(e)} aria-label={t('commitment.addLabel')} noValidate>
       <label className="cbm-form__field" htmlFor={`${id}-action`}>
-        <span className="cbm-form__label">What your delegation will do</span>
+        <span className="cbm-form__label">{t('commitment.what')}</span>
         <textarea
           id={`${id}-action`}
           data-testid="commitment-action"
           rows={2}
           value={action}
           onChange={(e) => setAction(e.target.value)}
-          placeholder="e.g. Designate a 24-hour focal point for the hotline"
+          placeholder={t('commitment.actionPlaceholder')}
+          dir="auto"
           autoFocus
           aria-invalid={!!invalid.action || undefined}
         />
       </label>
       <div className="cbm-form__row">
         <label className="cbm-form__field" htmlFor={`${id}-deadline`}>
-          <span className="cbm-form__label">Deadline (optional)</span>
+          <span className="cbm-form__label">{t('commitment.deadlineOptional')}</span>
           <input
             id={`${id}-deadline`}
             data-testid="commitment-deadline"
@@ -195,10 +204,10 @@ export function CommitmentAddForm({ cbmId, commands, onDone }: { cbmId: string; 
         </label>
         <div className="cbm-form__actions">
           <button type="submit" className="cbm-button cbm-button--primary" data-testid="commitment-submit" aria-busy={pending} disabled={pending}>
-            {pending ? 'Recording…' : 'Record commitment'}
+            {pending ? t('commitment.recording') : t('commitment.record')}
           </button>
           <button type="button" className="cbm-button" onClick={onDone}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </div>

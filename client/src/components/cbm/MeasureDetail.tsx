@@ -20,6 +20,9 @@ import { checkComment } from '../../lib/cbmForms';
 import { FormError, OverdueFlag, Party, ProgressBar, StateLabel } from './CbmBits';
 import { CommitmentAddForm, CommitmentItem } from './Commitments';
 import { MeasureForm } from './MeasureForm';
+import { useTranslation } from 'react-i18next';
+import { isRtl } from '../../i18n';
+import { formatDateTime, num } from '../../i18n/locale';
 
 interface Props {
   measure: Measure;
@@ -34,6 +37,7 @@ interface Props {
 
 /** One measure in full: what, who, where it stands, the commitments under it, comments and history. */
 export function MeasureDetail({ measure: m, commitments, delegations, agenda, viewer, commands, now, onClose }: Props) {
+  const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const actions = measureActions(m, viewer);
@@ -67,14 +71,14 @@ export function MeasureDetail({ measure: m, commitments, delegations, agenda, vi
   return (
     <article className="cbm-detail" data-testid="cbm-detail" data-cbm-id={m.id} data-state={m.state} aria-label={m.title}>
       <div className="cbm-detail__bar">
-        <button type="button" className="cbm-button cbm-button--quiet cbm-detail__back" onClick={onClose} data-testid="cbm-detail-close" aria-label="Close the measure, back to the board">
-          <span aria-hidden="true">←</span> Board
+        <button type="button" className="cbm-button cbm-button--quiet cbm-detail__back" onClick={onClose} data-testid="cbm-detail-close" aria-label={t('cbmUi.backLabel')}>
+          <span aria-hidden="true">{isRtl(i18n.language) ? '→' : '←'}</span> {t('cbmUi.board')}
         </button>
         <StateLabel state={m.state} />
         <span className="cbm-theme" data-theme={m.theme}>
           {CBM_THEME_LABEL[m.theme]}
         </span>
-        {readOnly && <span className="cbm-note">read-only</span>}
+        {readOnly && <span className="cbm-note">{t('communique.readOnly')}</span>}
       </div>
 
       {editing ? (
@@ -84,17 +88,17 @@ export function MeasureDetail({ measure: m, commitments, delegations, agenda, vi
           <h2 className="cbm-detail__title">{m.title}</h2>
           <dl className="cbm-facts">
             <div>
-              <dt>Proposed by</dt>
+              <dt>{t('cbmUi.proposedBy')}</dt>
               <dd>
                 <Party party={proposer} show="both" />
-                {m.proposer === me && <span className="cbm-you">you</span>}
+                {m.proposer === me && <span className="cbm-you">{t('cbmUi.you')}</span>}
               </dd>
             </div>
             <div>
-              <dt>Co-sponsors</dt>
+              <dt>{t('cbmUi.cosponsors')}</dt>
               <dd data-testid="cbm-cosponsors">
                 {m.cosponsors.length === 0 ? (
-                  <span className="cbm-muted">none yet</span>
+                  <span className="cbm-muted">{t('cbmUi.noneYet')}</span>
                 ) : (
                   <span className="cbm-list">
                     {m.cosponsors.map((d) => (
@@ -105,39 +109,45 @@ export function MeasureDetail({ measure: m, commitments, delegations, agenda, vi
               </dd>
             </div>
             <div>
-              <dt>Agenda item</dt>
+              <dt>{t('cbmUi.agendaItem')}</dt>
               <dd data-testid="cbm-item-link">
                 {item ? (
                   <>
-                    {item.number}. {item.title}
+                    {num(item.number)}. {item.title}
                   </>
                 ) : m.itemId ? (
-                  <span className="cbm-muted">an item no longer on the agenda</span>
+                  <span className="cbm-muted">{t('cbmUi.itemGone')}</span>
                 ) : (
-                  <span className="cbm-muted">not linked</span>
+                  <span className="cbm-muted">{t('cbmUi.notLinked')}</span>
                 )}
               </dd>
             </div>
             <div>
-              <dt>Proposed</dt>
+              <dt>{t('cbmUi.proposed')}</dt>
               <dd>{formatWhen(m.createdAt, now)}</dd>
             </div>
           </dl>
-          {m.description ? <p className="cbm-detail__description">{m.description}</p> : <p className="cbm-muted">No description.</p>}
+          {m.description ? (
+            <p className="cbm-detail__description" dir="auto">
+              {m.description}
+            </p>
+          ) : (
+            <p className="cbm-muted">{t('cbmUi.noDescription')}</p>
+          )}
         </>
       )}
 
       {!editing && (actions.setState.length > 0 || actions.edit || actions.withdraw || actions.cosponsor || actions.uncosponsor) && (
         <div className="cbm-actions">
           {actions.setState.length > 0 && (
-            <div className="cbm-actions__group" role="group" aria-label="The chair’s decision">
-              <span className="cbm-actions__label">Chair:</span>
+            <div className="cbm-actions__group" role="group" aria-label={t('cbmUi.chairDecision')}>
+              <span className="cbm-actions__label">{t('cbmUi.chair')}</span>
               {actions.setState.map((to) =>
                 button(
                   `cbm-set-state-${to}`,
                   `cbm.setState:${m.id}`,
                   stateButtonLabel(m.state, to),
-                  'Saving…',
+                  t('common.saving'),
                   () => commands.run('cbm.setState', { cbmId: m.id, state: to }, `cbm.setState:${m.id}`),
                   to === 'endorsed' ? 'cbm-button--primary' : '',
                 ),
@@ -146,22 +156,22 @@ export function MeasureDetail({ measure: m, commitments, delegations, agenda, vi
           )}
           <div className="cbm-actions__group">
             {actions.cosponsor &&
-              button('cbm-cosponsor', `cbm.cosponsor:${m.id}`, 'Co-sponsor', 'Co-sponsoring…', () => commands.run('cbm.cosponsor', { cbmId: m.id }, `cbm.cosponsor:${m.id}`), 'cbm-button--primary')}
+              button('cbm-cosponsor', `cbm.cosponsor:${m.id}`, t('cbmUi.cosponsorButton'), t('cbmUi.cosponsoring'), () => commands.run('cbm.cosponsor', { cbmId: m.id }, `cbm.cosponsor:${m.id}`), 'cbm-button--primary')}
             {actions.uncosponsor &&
-              button('cbm-uncosponsor', `cbm.uncosponsor:${m.id}`, 'Stop co-sponsoring', 'Stopping…', () =>
+              button('cbm-uncosponsor', `cbm.uncosponsor:${m.id}`, t('cbmUi.stopCosponsor'), t('cbmUi.stopping'), () =>
                 commands.run('cbm.uncosponsor', { cbmId: m.id }, `cbm.uncosponsor:${m.id}`),
               )}
             {actions.edit && (
               <button type="button" className="cbm-button" data-testid="cbm-edit" onClick={() => setEditing(true)}>
-                Edit
+                {t('agenda.edit')}
               </button>
             )}
             {actions.withdraw &&
               button(
                 'cbm-withdraw',
                 `cbm.setState:${m.id}`,
-                'Withdraw',
-                'Withdrawing…',
+                t('cbmButton.withdraw'),
+                t('cbmUi.withdrawing'),
                 () => commands.run('cbm.setState', { cbmId: m.id, state: 'withdrawn' }, `cbm.setState:${m.id}`),
                 'cbm-button--danger',
               )}
@@ -171,10 +181,10 @@ export function MeasureDetail({ measure: m, commitments, delegations, agenda, vi
 
       <section className="cbm-section" aria-labelledby={`${m.id}-commitments`}>
         <h3 className="cbm-section__heading" id={`${m.id}-commitments`}>
-          Commitments <span className="cbm-muted">· {commitmentCountText(s.commitments)}</span>
+          {t('cbmUi.commitments')} <span className="cbm-muted">· {commitmentCountText(s.commitments)}</span>
         </h3>
         <div className="cbm-rollup">
-          <ProgressBar progress={s.progress} label="Progress of the measure’s commitments" testId="cbm-progress" />
+          <ProgressBar progress={s.progress} label={t('cbmUi.rollupLabel')} testId="cbm-progress" />
           {track && <span className="cbm-rollup__track">{track}</span>}
           {s.overdue > 0 && <OverdueFlag count={s.overdue} />}
         </div>
@@ -198,17 +208,17 @@ export function MeasureDetail({ measure: m, commitments, delegations, agenda, vi
             <CommitmentAddForm cbmId={m.id} commands={commands} onDone={() => setAdding(false)} />
           ) : (
             <button type="button" className="cbm-button" data-testid="commitment-add-open" onClick={() => setAdding(true)}>
-              + Add a commitment
+              {t('cbmUi.addCommitment')}
             </button>
           ))}
         {!actions.addCommitment && viewer.role === 'delegate' && (m.state === 'withdrawn' || m.state === 'not-endorsed') && (
-          <p className="cbm-muted">A measure {m.state === 'withdrawn' ? 'withdrawn' : 'not endorsed'} takes no new commitments.</p>
+          <p className="cbm-muted">{m.state === 'withdrawn' ? t('cbmUi.noNewWithdrawn') : t('cbmUi.noNewNotEndorsed')}</p>
         )}
       </section>
 
       <section className="cbm-section" aria-labelledby={`${m.id}-comments`}>
         <h3 className="cbm-section__heading" id={`${m.id}-comments`}>
-          Comments <span className="cbm-muted">· {m.comments.length}</span>
+          {t('cbmUi.comments')} <span className="cbm-muted">· {num(m.comments.length)}</span>
         </h3>
         {m.comments.length > 0 && (
           <ul className="cbm-comments" data-testid="cbm-comments">
@@ -220,7 +230,9 @@ export function MeasureDetail({ measure: m, commitments, delegations, agenda, vi
                     {formatWhen(c.at, now)}
                   </time>
                 </div>
-                <p className="cbm-comment__text">{c.text}</p>
+                <p className="cbm-comment__text" dir="auto">
+                  {c.text}
+                </p>
               </li>
             ))}
           </ul>
@@ -230,12 +242,12 @@ export function MeasureDetail({ measure: m, commitments, delegations, agenda, vi
 
       <section className="cbm-section" aria-labelledby={`${m.id}-history`}>
         <h3 className="cbm-section__heading" id={`${m.id}-history`}>
-          History
+          {t('cbmUi.history')}
         </h3>
         <ol className="cbm-history" data-testid="cbm-history">
           {m.history.map((h, i) => (
             <li key={i} className="cbm-history__entry">
-              <time className="cbm-when" dateTime={new Date(h.at).toISOString()} title={new Date(h.at).toLocaleString('en-GB')}>
+              <time className="cbm-when" dateTime={new Date(h.at).toISOString()} title={formatDateTime(h.at)}>
                 {formatWhen(h.at, now)}
               </time>{' '}
               <Party party={actorInfo(delegations, h.actor)} /> <span>{historyText(h.action, i, delegations, h.actor)}</span>
@@ -248,6 +260,7 @@ export function MeasureDetail({ measure: m, commitments, delegations, agenda, vi
 }
 
 function CommentForm({ cbmId, commands }: { cbmId: string; commands: Commands }) {
+  const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');
   const [messages, setMessages] = useState<string[]>([]);
@@ -264,9 +277,9 @@ function CommentForm({ cbmId, commands }: { cbmId: string; commands: Commands })
     else setMessages([ack.error.message]);
   };
   return (
-    <form className="cbm-form cbm-form--comment" onSubmit={(e) => void submit(e)} aria-label="Comment on the measure" noValidate>
+    <form className="cbm-form cbm-form--comment" onSubmit={(e) => void submit(e)} aria-label={t('cbmUi.commentLabel')} noValidate>
       <label className="visually-hidden" htmlFor={`${id}-comment`}>
-        Your comment
+        {t('cbmUi.yourComment')}
       </label>
       <textarea
         id={`${id}-comment`}
@@ -274,10 +287,11 @@ function CommentForm({ cbmId, commands }: { cbmId: string; commands: Commands })
         rows={2}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        placeholder="Add a comment"
+        placeholder={t('comments.add')}
+        dir="auto"
       />
       <button type="submit" className="cbm-button" data-testid="cbm-comment-submit" aria-busy={pending} disabled={pending}>
-        {pending ? 'Sending…' : 'Comment'}
+        {pending ? t('cbmUi.sending') : t('comments.comment')}
       </button>
       <FormError messages={messages} />
     </form>

@@ -4,6 +4,8 @@ import type { Commands } from '../../hooks/useCommands';
 import { CBM_THEME_LABEL, CBM_THEMES } from '../../lib/cbmBoard';
 import { checkEdit, checkProposal, emptyMeasureDraft, measureDraftOf, type MeasureDraft } from '../../lib/cbmForms';
 import { FormError } from './CbmBits';
+import { useTranslation } from 'react-i18next';
+import { num } from '../../i18n/locale';
 
 interface Props {
   /** the measure being edited; a new proposal without it */
@@ -17,6 +19,7 @@ interface Props {
 
 /** Proposing a measure, or editing one: checked with the shared validators before it is sent. */
 export function MeasureForm({ measure, agenda, commands, onDone, onCancel }: Props) {
+  const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState<MeasureDraft>(() => (measure ? measureDraftOf(measure) : emptyMeasureDraft()));
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
@@ -58,50 +61,52 @@ export function MeasureForm({ measure, agenda, commands, onDone, onCancel }: Pro
   const invalid = (f: string) => (errors[f] ? { 'aria-invalid': true, 'aria-describedby': `${id}-err` } : {});
 
   return (
-    <form className="cbm-form" onSubmit={(e) => void submit(e)} aria-label={measure ? 'Edit the measure' : 'Propose a measure'} noValidate>
-      <h2 className="cbm-form__heading">{measure ? 'Edit the measure' : 'Propose a measure'}</h2>
+    <form className="cbm-form" onSubmit={(e) => void submit(e)} aria-label={measure ? t('cbmUi.editMeasure') : t('cbmUi.proposeMeasure')} noValidate>
+      <h2 className="cbm-form__heading">{measure ? t('cbmUi.editMeasure') : t('cbmUi.proposeMeasure')}</h2>
       <label className="cbm-form__field" htmlFor={`${id}-title`}>
-        <span className="cbm-form__label">Title</span>
+        <span className="cbm-form__label">{t('common.title')}</span>
         <input
           id={`${id}-title`}
           data-testid="cbm-title"
           value={draft.title}
           onChange={(e) => set({ title: e.target.value })}
-          placeholder="e.g. Counter-terrorism hotline between security services"
+          placeholder={t('cbmUi.titlePlaceholder')}
+          dir="auto"
           autoFocus={!measure}
           {...invalid('title')}
         />
       </label>
       <label className="cbm-form__field" htmlFor={`${id}-desc`}>
-        <span className="cbm-form__label">Description</span>
+        <span className="cbm-form__label">{t('common.description')}</span>
         <textarea
           id={`${id}-desc`}
           data-testid="cbm-description"
           rows={4}
           value={draft.description}
           onChange={(e) => set({ description: e.target.value })}
-          placeholder="What the measure does, who takes part, how it builds confidence"
+          placeholder={t('cbmUi.descriptionPlaceholder')}
+          dir="auto"
           {...invalid('description')}
         />
       </label>
       <div className="cbm-form__row">
         <label className="cbm-form__field" htmlFor={`${id}-theme`}>
-          <span className="cbm-form__label">Theme</span>
+          <span className="cbm-form__label">{t('cbmUi.theme')}</span>
           <select id={`${id}-theme`} data-testid="cbm-theme" value={draft.theme} onChange={(e) => set({ theme: e.target.value as MeasureDraft['theme'] })} {...invalid('theme')}>
-            {CBM_THEMES.map((t) => (
-              <option key={t} value={t}>
-                {CBM_THEME_LABEL[t]}
+            {CBM_THEMES.map((th) => (
+              <option key={th} value={th}>
+                {CBM_THEME_LABEL[th]}
               </option>
             ))}
           </select>
         </label>
         <label className="cbm-form__field cbm-form__field--grow" htmlFor={`${id}-item`}>
-          <span className="cbm-form__label">Agenda item</span>
+          <span className="cbm-form__label">{t('cbmUi.agendaItem')}</span>
           <select id={`${id}-item`} data-testid="cbm-item" value={draft.itemId} onChange={(e) => set({ itemId: e.target.value })}>
-            <option value="">None</option>
+            <option value="">{t('cbmUi.noItem')}</option>
             {agenda.map((i) => (
               <option key={i.id} value={i.id}>
-                {i.number}. {i.title}
+                {num(i.number)}. {i.title}
               </option>
             ))}
           </select>
@@ -112,10 +117,10 @@ export function MeasureForm({ measure, agenda, commands, onDone, onCancel }: Pro
       </div>
       <div className="cbm-form__actions">
         <button type="submit" className="cbm-button cbm-button--primary" data-testid="cbm-submit" aria-busy={pending} disabled={pending}>
-          {pending ? (measure ? 'Saving…' : 'Proposing…') : measure ? 'Save changes' : 'Propose'}
+          {pending ? (measure ? t('common.saving') : t('cbmUi.proposing')) : measure ? t('cbmUi.saveChanges') : t('cbmUi.proposeButton')}
         </button>
         <button type="button" className="cbm-button" data-testid="cbm-cancel" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

@@ -7,6 +7,8 @@ import { CBM_THEME_LABEL, CBM_THEMES, delegationFilterOptions, isFiltered, viewe
 import { CbmBoard } from './CbmBoard';
 import { MeasureDetail } from './MeasureDetail';
 import { MeasureForm } from './MeasureForm';
+import { useTranslation } from 'react-i18next';
+import { num } from '../../i18n/locale';
 import './Cbm.css';
 
 interface Props {
@@ -21,6 +23,7 @@ const NO_MEASURES: never[] = [];
 
 /** The confidence-building measures: the board, one measure open beside it, and the propose form. */
 export function MeasuresArea({ view, role, delegation, commands, clockOffset }: Props) {
+  const { t } = useTranslation();
   const id = useId();
   const viewer = { role, delegation };
   const me = viewerParty(viewer);
@@ -33,7 +36,7 @@ export function MeasuresArea({ view, role, delegation, commands, clockOffset }: 
   if (!view) {
     return (
       <div className="cbm-area" aria-busy="true">
-        <p className="cbm-muted cbm-area__loading">Loading the measures…</p>
+        <p className="cbm-muted cbm-area__loading">{t('cbmUi.loading')}</p>
       </div>
     );
   }
@@ -45,22 +48,20 @@ export function MeasuresArea({ view, role, delegation, commands, clockOffset }: 
   const empty =
     board.total === 0
       ? canPropose
-        ? 'No measures yet. Propose the first one.'
-        : 'No measures have been proposed yet.'
+        ? t('cbmUi.emptyPropose')
+        : t('cbmUi.emptyNone')
       : board.shown === 0
-        ? 'No measure matches these filters.'
+        ? t('cbmUi.emptyFiltered')
         : null;
 
   return (
     <div className="cbm-area" data-pane={paneOpen ? board.pane.kind : 'none'} data-testid="cbm-area">
       <div className="cbm-toolbar">
         <h2 className="cbm-toolbar__heading">
-          Measures{' '}
-          <span className="cbm-toolbar__count">
-            {endorsed} endorsed of {measures.length}
-          </span>
+          {t('workspace.measures')}{' '}
+          <span className="cbm-toolbar__count">{t('cbmUi.endorsedOf', { n: num(endorsed), total: num(measures.length) })}</span>
         </h2>
-        {!canPropose && <span className="cbm-note">read-only</span>}
+        {!canPropose && <span className="cbm-note">{t('communique.readOnly')}</span>}
         {canPropose && (
           <button
             type="button"
@@ -69,39 +70,39 @@ export function MeasuresArea({ view, role, delegation, commands, clockOffset }: 
             aria-pressed={board.pane.kind === 'propose'}
             onClick={board.propose}
           >
-            + Propose a measure
+            {t('cbmUi.propose')}
           </button>
         )}
-        <div className="cbm-toolbar__filters" role="group" aria-label="Arrange and filter the measures">
+        <div className="cbm-toolbar__filters" role="group" aria-label={t('cbmUi.arrange')}>
           <label className="cbm-toolbar__field" htmlFor={`${id}-group`}>
-            <span className="cbm-toolbar__label">Group by</span>
+            <span className="cbm-toolbar__label">{t('cbmUi.groupBy')}</span>
             <select id={`${id}-group`} data-testid="cbm-group-by" value={board.groupBy} onChange={(e) => board.setGroupBy(e.target.value as CbmGroupBy)}>
-              <option value="state">state</option>
-              <option value="theme">theme</option>
+              <option value="state">{t('cbmUi.byState')}</option>
+              <option value="theme">{t('cbmUi.byTheme')}</option>
             </select>
           </label>
           <label className="cbm-toolbar__field" htmlFor={`${id}-theme`}>
-            <span className="cbm-toolbar__label">Theme</span>
+            <span className="cbm-toolbar__label">{t('cbmUi.theme')}</span>
             <select
               id={`${id}-theme`}
               data-testid="cbm-filter-theme"
               value={board.filter.theme}
               onChange={(e) => board.setFilter({ theme: e.target.value as CbmFilter['theme'] })}
             >
-              <option value="">all themes</option>
-              {CBM_THEMES.map((t) => (
-                <option key={t} value={t}>
-                  {CBM_THEME_LABEL[t]}
+              <option value="">{t('cbmUi.allThemes')}</option>
+              {CBM_THEMES.map((th) => (
+                <option key={th} value={th}>
+                  {CBM_THEME_LABEL[th]}
                 </option>
               ))}
             </select>
           </label>
           <label className="cbm-toolbar__field" htmlFor={`${id}-deleg`}>
-            <span className="cbm-toolbar__label">Delegation</span>
+            <span className="cbm-toolbar__label">{t('feed.delegation')}</span>
             <select id={`${id}-deleg`} data-testid="cbm-filter-delegation" value={board.filter.delegation} onChange={(e) => board.setFilter({ delegation: e.target.value })}>
-              <option value="">everyone</option>
+              <option value="">{t('cbmUi.everyone')}</option>
               {options.involved.length > 0 && (
-                <optgroup label="With a part in a measure">
+                <optgroup label={t('cbmUi.involved')}>
                   {options.involved.map((o) => (
                     <option key={o.value} value={o.value}>
                       {o.label}
@@ -109,7 +110,7 @@ export function MeasuresArea({ view, role, delegation, commands, clockOffset }: 
                   ))}
                 </optgroup>
               )}
-              <optgroup label="Others">
+              <optgroup label={t('cbmUi.others')}>
                 {options.others.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
@@ -121,12 +122,12 @@ export function MeasuresArea({ view, role, delegation, commands, clockOffset }: 
           {me && (
             <label className="cbm-toolbar__check" htmlFor={`${id}-mine`}>
               <input id={`${id}-mine`} type="checkbox" data-testid="cbm-filter-mine" checked={board.filter.mine} onChange={(e) => board.setFilter({ mine: e.target.checked })} />
-              Mine
+              {t('cbmUi.mine')}
             </label>
           )}
           {isFiltered(board.filter) && (
             <button type="button" className="cbm-button cbm-button--quiet cbm-button--small" onClick={board.clearFilter}>
-              Clear filters ({board.shown} of {board.total})
+              {t('cbmUi.clearFilters', { n: num(board.shown), total: num(board.total) })}
             </button>
           )}
         </div>

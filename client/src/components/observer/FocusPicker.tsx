@@ -1,6 +1,7 @@
 import type { CommuniqueSnapshot, Measure, SessionMeta } from '@plenary/shared';
 import type { Commands } from '../../hooks/useCommands';
 import { focusOptions, focusPayload, focusValue } from '../../lib/focusTarget';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   sid: string;
@@ -13,15 +14,16 @@ interface Props {
 
 /** The chair's control of the room screen: which paragraph or measure it shows. */
 export function FocusPicker({ sid, token, focus, snapshot, cbms, commands }: Props) {
+  const { t } = useTranslation();
   const options = focusOptions(snapshot, cbms);
   const value = focusValue(focus);
   const busy = commands.isPending('focus.set');
   const known = value === '' || [...options.paragraphs, ...options.measures].some((o) => o.value === value);
   const projector = `/s/${encodeURIComponent(sid)}/projector?token=${encodeURIComponent(token)}`;
   return (
-    <section className="obs-focus" aria-label="Room screen" data-testid="focus-picker">
+    <section className="obs-focus" aria-label={t('focus.label')} data-testid="focus-picker">
       <label className="obs-focus__label" htmlFor="focus-select">
-        On the room screen
+        {t('focus.onScreen')}
       </label>
       <div className="obs-focus__controls">
         <select
@@ -33,10 +35,10 @@ export function FocusPicker({ sid, token, focus, snapshot, cbms, commands }: Pro
           disabled={busy}
           onChange={(e) => void commands.run('focus.set', focusPayload(e.target.value))}
         >
-          <option value="">Nothing in focus — speaker and list only</option>
-          {!known && <option value={value}>(no longer in the text)</option>}
+          <option value="">{t('focus.nothing')}</option>
+          {!known && <option value={value}>{t('focus.gone')}</option>}
           {options.paragraphs.length > 0 && (
-            <optgroup label="Communiqué paragraphs">
+            <optgroup label={t('progress.paragraphs')}>
               {options.paragraphs.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
@@ -45,7 +47,7 @@ export function FocusPicker({ sid, token, focus, snapshot, cbms, commands }: Pro
             </optgroup>
           )}
           {options.measures.length > 0 && (
-            <optgroup label="Measures (CBMs)">
+            <optgroup label={t('feedKind.cbm')}>
               {options.measures.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
@@ -59,13 +61,13 @@ export function FocusPicker({ sid, token, focus, snapshot, cbms, commands }: Pro
           className="obs-button"
           data-testid="focus-clear"
           disabled={busy || value === ''}
-          title="Take the paragraph or measure off the room screen"
+          title={t('focus.clearTitle')}
           onClick={() => void commands.run('focus.set', {})}
         >
-          Clear
+          {t('focus.clear')}
         </button>
-        <a className="obs-focus__open" href={projector} target="_blank" rel="noreferrer" data-testid="open-projector" title="Open the room screen in a new window; put it on the projector, full screen (F11)">
-          Open room screen ↗
+        <a className="obs-focus__open" href={projector} target="_blank" rel="noreferrer" data-testid="open-projector" title={t('focus.openTitle')}>
+          {t('focus.open')}
         </a>
       </div>
     </section>

@@ -6,6 +6,7 @@ import { ObserverNow } from './ObserverNow';
 import { ProgressStrip } from './ProgressStrip';
 import { ReadOnlyCommunique } from './ReadOnlyCommunique';
 import { FocusPicker } from './FocusPicker';
+import { useTranslation } from 'react-i18next';
 import './Observer.css';
 
 interface Props {
@@ -25,6 +26,7 @@ interface Props {
  * The chair also picks here what the room screen shows.
  */
 export function ObserverView({ sid, token, view, snapshot, role, delegation, commands, clockOffset }: Props) {
+  const { t } = useTranslation();
   const item = view ? openItemOf(view.agenda) : null;
   const running = item?.floor?.runningSince != null;
   // 5×/s while a speech runs (the timer), once a second otherwise (item and sitting time)
@@ -33,7 +35,7 @@ export function ObserverView({ sid, token, view, snapshot, role, delegation, com
   if (!view) {
     return (
       <div className="obs" data-testid="observer-view" aria-busy="true">
-        <p className="obs-muted">Loading the sitting…</p>
+        <p className="obs-muted">{t('header.loading')}</p>
       </div>
     );
   }
@@ -42,10 +44,10 @@ export function ObserverView({ sid, token, view, snapshot, role, delegation, com
     <div className="obs" data-testid="observer-view" data-item-id={item?.id ?? ''}>
       {role === 'chair' && <FocusPicker sid={sid} token={token} focus={view.meta.focus} snapshot={snapshot} cbms={view.cbms} commands={commands} />}
       <ObserverNow state={view.meta.state} agenda={view.agenda} item={item} delegations={view.delegations} now={now} me={delegation} />
-      <h2 className="obs-heading">Progress</h2>
+      <h2 className="obs-heading">{t('views.progress')}</h2>
       <ProgressStrip progress={progress} />
       <h2 className="obs-heading">
-        Communiqué <span className="obs-heading__note">live · read-only</span>
+        {t('workspace.communique')} <span className="obs-heading__note">{t('observer.liveReadOnly')}</span>
       </h2>
       <ReadOnlyCommunique snapshot={snapshot} statuses={view.paragraphs} delegations={view.delegations} focused={view.meta.focus?.paragraphId} />
     </div>

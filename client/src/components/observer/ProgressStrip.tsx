@@ -1,20 +1,26 @@
 import type { SittingProgress } from '@plenary/shared';
 import { formatDuration } from '../../lib/sittingNow';
+import { useTranslation } from 'react-i18next';
+import { num } from '../../i18n/locale';
 
 /** Where the sitting stands, in five figures: text, measures, commitments, presence, time. */
 export function ProgressStrip({ progress: p }: { progress: SittingProgress }) {
+  const { t } = useTranslation();
   const para = p.paragraphs;
   const time = p.time;
   const timeRatio = time.plannedMs > 0 ? Math.min(1, time.usedMs / time.plannedMs) : null;
   const cbmParts = [
-    p.cbms['under-discussion'] && `${p.cbms['under-discussion']} under discussion`,
-    p.cbms.proposed && `${p.cbms.proposed} proposed`,
-    p.cbms['not-endorsed'] && `${p.cbms['not-endorsed']} not endorsed`,
-    p.cbms.withdrawn && `${p.cbms.withdrawn} withdrawn`,
+    p.cbms['under-discussion'] && t('progress.underDiscussion', { n: num(p.cbms['under-discussion']) }),
+    p.cbms.proposed && t('progress.proposed', { n: num(p.cbms.proposed) }),
+    p.cbms['not-endorsed'] && t('progress.notEndorsed', { n: num(p.cbms['not-endorsed']) }),
+    p.cbms.withdrawn && t('progress.withdrawn', { n: num(p.cbms.withdrawn) }),
   ].filter(Boolean);
-  const commitmentParts = [p.commitments.done && `${p.commitments.done} done`, p.commitments.stalled && `${p.commitments.stalled} stalled`].filter(Boolean);
+  const commitmentParts = [
+    p.commitments.done && t('progress.done', { n: num(p.commitments.done) }),
+    p.commitments.stalled && t('progress.stalled', { n: num(p.commitments.stalled) }),
+  ].filter(Boolean);
   return (
-    <section className="obs-strip" data-testid="progress-strip" aria-label="Progress of the sitting">
+    <section className="obs-strip" data-testid="progress-strip" aria-label={t('progress.label')}>
       <div
         className="obs-tile obs-tile--wide"
         data-testid="progress-paragraphs"
@@ -24,9 +30,9 @@ export function ProgressStrip({ progress: p }: { progress: SittingProgress }) {
         data-open={para.open}
         data-total={para.total}
       >
-        <p className="obs-tile__label">Communiqué paragraphs</p>
+        <p className="obs-tile__label">{t('progress.paragraphs')}</p>
         <p className="obs-tile__figure">
-          <strong>{para.agreed}</strong> of {para.total} agreed
+          <strong>{num(para.agreed)}</strong> {t('progress.ofAgreed', { total: num(para.total) })}
         </p>
         <StackedBar
           total={para.total}
@@ -38,49 +44,49 @@ export function ProgressStrip({ progress: p }: { progress: SittingProgress }) {
           ]}
         />
         <p className="obs-tile__legend">
-          <Legend cls="agreed" text={`${para.agreed} agreed`} />
-          {para['agreed-ad-ref'] > 0 && <Legend cls="agreed-ad-ref" text={`${para['agreed-ad-ref']} ad ref`} />}
-          <Legend cls="bracketed" text={`${para.bracketed} bracketed`} />
-          <Legend cls="open" text={`${para.open} open`} />
+          <Legend cls="agreed" text={t('progress.agreed', { n: num(para.agreed) })} />
+          {para['agreed-ad-ref'] > 0 && <Legend cls="agreed-ad-ref" text={t('progress.adRef', { n: num(para['agreed-ad-ref']) })} />}
+          <Legend cls="bracketed" text={t('progress.bracketed', { n: num(para.bracketed) })} />
+          <Legend cls="open" text={t('progress.open', { n: num(para.open) })} />
         </p>
       </div>
       <div className="obs-tile" data-testid="progress-cbms" data-endorsed={p.cbms.endorsed} data-total={p.cbms.total}>
-        <p className="obs-tile__label">Measures (CBMs)</p>
+        <p className="obs-tile__label">{t('feedKind.cbm')}</p>
         <p className="obs-tile__figure">
-          <strong>{p.cbms.endorsed}</strong> of {p.cbms.total} endorsed
+          <strong>{num(p.cbms.endorsed)}</strong> {t('progress.ofEndorsed', { total: num(p.cbms.total) })}
         </p>
-        <p className="obs-tile__note">{p.cbms.total === 0 ? 'none proposed yet' : cbmParts.join(' · ') || 'all endorsed'}</p>
+        <p className="obs-tile__note">{p.cbms.total === 0 ? t('progress.noneProposed') : cbmParts.join(' · ') || t('progress.allEndorsed')}</p>
       </div>
       <div className="obs-tile" data-testid="progress-commitments" data-on-track={p.commitments.onTrack} data-overdue={p.commitments.overdue} data-total={p.commitments.total}>
-        <p className="obs-tile__label">Commitments</p>
+        <p className="obs-tile__label">{t('feedKind.commitment')}</p>
         <p className="obs-tile__figure">
-          <strong>{p.commitments.onTrack}</strong> on track
+          <strong>{num(p.commitments.onTrack)}</strong> {t('progress.onTrack')}
         </p>
         <p className="obs-tile__note">
           {p.commitments.total === 0 ? (
-            'none made yet'
+            t('progress.noneMade')
           ) : (
             <>
-              {p.commitments.overdue > 0 ? <strong className="obs-tile__bad">{p.commitments.overdue} overdue</strong> : 'none overdue'}
-              {[...commitmentParts, `${p.commitments.total} in all`].map((t) => ` · ${t}`).join('')}
+              {p.commitments.overdue > 0 ? <strong className="obs-tile__bad">{t('progress.overdue', { n: num(p.commitments.overdue) })}</strong> : t('progress.noneOverdue')}
+              {[...commitmentParts, t('progress.inAll', { n: num(p.commitments.total) })].map((part) => ` · ${part}`).join('')}
             </>
           )}
         </p>
       </div>
       <div className="obs-tile" data-testid="progress-delegations" data-present={p.delegations.present} data-invited={p.delegations.invited}>
-        <p className="obs-tile__label">Delegations</p>
+        <p className="obs-tile__label">{t('progress.delegations')}</p>
         <p className="obs-tile__figure">
-          <strong>{p.delegations.present}</strong> of {p.delegations.invited} present
+          <strong>{num(p.delegations.present)}</strong> {t('progress.ofPresent', { total: num(p.delegations.invited) })}
         </p>
         <StackedBar total={p.delegations.invited} parts={[{ n: p.delegations.present, cls: 'present' }]} />
       </div>
       <div className="obs-tile" data-testid="progress-time" data-used-ms={Math.round(time.usedMs)} data-planned-ms={time.plannedMs} data-over={time.usedMs > time.plannedMs}>
-        <p className="obs-tile__label">Sitting time</p>
+        <p className="obs-tile__label">{t('progress.time')}</p>
         <p className="obs-tile__figure">
           <strong>{formatDuration(time.usedMs)}</strong>
         </p>
         {timeRatio !== null && <StackedBar total={1} parts={[{ n: timeRatio, cls: time.usedMs > time.plannedMs ? 'over' : 'time' }]} />}
-        <p className="obs-tile__note">{time.plannedMs > 0 ? `of ${formatDuration(time.plannedMs)} planned` : 'no times planned'}</p>
+        <p className="obs-tile__note">{time.plannedMs > 0 ? t('progress.ofPlanned', { planned: formatDuration(time.plannedMs) }) : t('progress.noTimes')}</p>
       </div>
     </section>
   );

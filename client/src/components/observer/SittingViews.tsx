@@ -6,35 +6,10 @@ import { useCommuniqueSnapshot } from '../../hooks/useCommuniqueSnapshot';
 import { ObserverView } from './ObserverView';
 import { ActivityFeed } from '../feed/ActivityFeed';
 import { AttendancePanel } from '../attendance/AttendancePanel';
+import { useTranslation } from 'react-i18next';
 import './SittingViews.css';
 
-const VIEWS: { id: SittingViewId; label: string; title: string }[] = [
-  { id: 'workspace', label: 'Workspace', title: 'Agenda, communiqué and speakers' },
-  { id: 'progress', label: 'Progress', title: 'Where the sitting stands, at a glance' },
-  { id: 'activity', label: 'Activity', title: 'Everything done in the sitting, newest first' },
-  { id: 'attendance', label: 'Attendance', title: 'Who is present, and who was present for each item' },
-];
-
-/** Switches between the workspace and the read-only views; in the sitting's header. */
-export function ViewSwitch({ view, onChange }: { view: SittingViewId; onChange: (v: SittingViewId) => void }) {
-  return (
-    <nav className="view-switch" aria-label="Views">
-      {VIEWS.map((v) => (
-        <button
-          key={v.id}
-          type="button"
-          className="view-switch__button"
-          data-testid={`view-${v.id}`}
-          aria-pressed={view === v.id}
-          title={v.title}
-          onClick={() => onChange(v.id)}
-        >
-          {v.label}
-        </button>
-      ))}
-    </nav>
-  );
-}
+export { ViewSwitch } from './ViewSwitch';
 
 interface Props {
   view: Exclude<SittingViewId, 'workspace'>;

@@ -14,6 +14,8 @@ import { CBM_STATE_LABEL } from '../../lib/statusWords';
 import { PARAGRAPH_STATUS_ICON as STATUS_ICON, PARAGRAPH_STATUS_LABEL as STATUS_LABEL } from '../../lib/statusWords';
 import { InviteMessage } from '../InviteMessage';
 import { SpeakerTimer } from '../SpeakerTimer';
+import { useTranslation } from 'react-i18next';
+import { num } from '../../i18n/locale';
 import './Projector.css';
 
 const NEXT_ON_SCREEN = 4;
@@ -27,6 +29,7 @@ export function Projector({ sid, token }: { sid: string; token: string }) {
   const session = useYDoc(sid, 'session', token, !socket.refused);
   const communique = useYDoc(sid, 'communique', token, !socket.refused);
   const view = useSessionView(session.doc);
+  const { t } = useTranslation();
   const snapshot = useCommuniqueSnapshot(communique.doc);
   const item = view ? openItemOf(view.agenda) : null;
   const running = item?.floor?.runningSince != null;
@@ -34,8 +37,8 @@ export function Projector({ sid, token }: { sid: string; token: string }) {
 
   const title = view?.meta.title;
   useEffect(() => {
-    document.title = title ? `Room screen — ${title}` : 'Room screen — Plenary';
-  }, [title]);
+    document.title = `${t('projector.roomScreen')} — ${title ?? 'Plenary'}`;
+  }, [title, t]);
   useEffect(() => {
     document.documentElement.classList.add('projector-page');
     return () => document.documentElement.classList.remove('projector-page');
@@ -43,8 +46,8 @@ export function Projector({ sid, token }: { sid: string; token: string }) {
 
   if (socket.refused) {
     return (
-      <InviteMessage title="Cannot open the room screen">
-        This link is not valid: {socket.refused.replace(/\.$/, '')}. Ask the conference secretariat for a new link.
+      <InviteMessage title={t('projector.cannotOpen')}>
+        {t('projector.invalidLink', { reason: socket.refused.replace(/\.$/, '') })}
       </InviteMessage>
     );
   }
@@ -56,12 +59,12 @@ export function Projector({ sid, token }: { sid: string; token: string }) {
       <header className="projector__top">
         <span className="projector__title">{view?.meta.title ?? 'Plenary'}</span>
         <span className="projector__top-right">
-          {offline && <span className="projector__offline">reconnecting…</span>}
+          {offline && <span className="projector__offline">{t('connection.reconnecting')}</span>}
           <time className="projector__clock">{formatClock(now)}</time>
         </span>
       </header>
       {!view ? (
-        <p className="projector__waiting">Connecting to the sitting…</p>
+        <p className="projector__waiting">{t('projector.connecting')}</p>
       ) : (
         <>
           <ItemBanner view={view} item={item} now={now} />
@@ -77,13 +80,14 @@ export function Projector({ sid, token }: { sid: string; token: string }) {
 }
 
 function ItemBanner({ view, item, now }: { view: SessionView; item: AgendaItemView | null; now: number }) {
+  const { t } = useTranslation();
   const note = sittingStateNote(view.meta.state);
   if (!item) {
     const upcoming = upcomingItem(view.agenda);
     return (
       <section className="projector__item" data-testid="projector-item" data-item-id="">
-        <p className="projector__kicker">{note ?? 'No item is open'}</p>
-        <h1 className="projector__item-title">{upcoming ? `Next: ${upcoming.number}. ${upcoming.title}` : view.meta.title}</h1>
+        <p className="projector__kicker">{note ?? t('projector.noItem')}</p>
+        <h1 className="projector__item-title">{upcoming ? t('projector.next', { number: num(upcoming.number), title: upcoming.title }) : view.meta.title}</h1>
       </section>
     );
   }
@@ -91,7 +95,7 @@ function ItemBanner({ view, item, now }: { view: SessionView; item: AgendaItemVi
   return (
     <section className="projector__item" data-testid="projector-item" data-item-id={item.id}>
       <p className="projector__kicker">
-        Item {item.number} of {view.agenda.length}
+        {t('projector.itemOf', { number: num(item.number), count: num(view.agenda.length) })}
         <span className="projector__item-time" data-over={clock.over}>
           {clock.text}
         </span>
@@ -103,19 +107,20 @@ function ItemBanner({ view, item, now }: { view: SessionView; item: AgendaItemVi
 }
 
 function Speaker({ view, item, now }: { view: SessionView; item: AgendaItemView | null; now: number }) {
+  const { t } = useTranslation();
   const floor = item?.floor ?? null;
   if (!floor) {
     return (
       <section className="projector__speaker projector__speaker--none" data-testid="projector-speaker" data-delegation="">
-        <p className="projector__label">Speaking</p>
-        <p className="projector__none">{item ? 'No one has the floor' : '—'}</p>
+        <p className="projector__label">{t('projector.speaking')}</p>
+        <p className="projector__none">{item ? t('projector.noFloor') : '—'}</p>
       </section>
     );
   }
   const d = delegationInfo(view.delegations, floor.delegation);
   return (
     <section className="projector__speaker" data-testid="projector-speaker" data-delegation={floor.delegation}>
-      <p className="projector__label">{floor.pointOfOrder ? '⚑ Point of order' : 'Speaking'}</p>
+      <p className="projector__label">{floor.pointOfOrder ? t('projector.pointOfOrder') : t('projector.speaking')}</p>
       <p className="projector__speaker-name">
         <span className="projector__dot" style={{ background: d.color }} aria-hidden="true" />
         <span className="projector__speaker-text">{d.name}</span>
@@ -128,18 +133,22 @@ function Speaker({ view, item, now }: { view: SessionView; item: AgendaItemView 
 }
 
 function Next({ view, item }: { view: SessionView; item: AgendaItemView | null }) {
+  const { t } = useTranslation();
   const next = nextSpeakers(item, view.delegations, NEXT_ON_SCREEN);
   const more = moreWaiting(item, NEXT_ON_SCREEN);
   return (
     <section className="projector__next" data-testid="projector-next" data-count={next.length}>
-      <p className="projector__label">Next{item?.speakersClosed ? ' · list closed' : ''}</p>
+      <p className="projector__label">
+        {t('projector.nextLabel')}
+        {item?.speakersClosed ? ` ${t('projector.listClosed')}` : ''}
+      </p>
       {next.length === 0 ? (
-        <p className="projector__none projector__none--small">{item ? 'No one waiting' : '—'}</p>
+        <p className="projector__none projector__none--small">{item ? t('projector.noneWaiting') : '—'}</p>
       ) : (
         <ol className="projector__next-list">
           {next.map((s, i) => (
             <li key={s.delegation} data-delegation={s.delegation} data-point-of-order={s.pointOfOrder}>
-              <span className="projector__place">{i + 1}</span>
+              <span className="projector__place">{num(i + 1)}</span>
               <span className="projector__dot projector__dot--small" style={{ background: s.color }} aria-hidden="true" />
               <span className="projector__next-name">{s.name}</span>
               {s.pointOfOrder && <span className="projector__order">⚑</span>}
@@ -147,7 +156,7 @@ function Next({ view, item }: { view: SessionView; item: AgendaItemView | null }
           ))}
         </ol>
       )}
-      {more > 0 && <p className="projector__more">+ {more} more</p>}
+      {more > 0 && <p className="projector__more">{t('projector.more', { n: num(more) })}</p>}
     </section>
   );
 }
@@ -157,6 +166,7 @@ const MAX_FOCUS_SCALE = 1.9;
 const MIN_FOCUS_SCALE = 0.7;
 
 function Focus({ focus }: { focus: FocusTarget }) {
+  const { t } = useTranslation();
   const box = useRef<HTMLElement>(null);
   const text = useRef<HTMLParagraphElement>(null);
   const fitKey = focus.kind === 'paragraph' ? `${focus.id}:${focus.text}` : focus.kind === 'cbm' ? `${focus.id}:${focus.title}` : focus.id;
@@ -188,40 +198,41 @@ function Focus({ focus }: { focus: FocusTarget }) {
     return (
       <section ref={box} className="projector__focus projector__focus--cbm" data-testid="projector-focus" data-cbm-id={focus.id} data-state={focus.state}>
         <p className="projector__focus-head">
-          <span className="projector__focus-label">Measure</span>
+          <span className="projector__focus-label">{t('projector.measure')}</span>
           <span className={`projector__badge projector__badge--cbm-${focus.state}`}>{CBM_STATE_LABEL[focus.state]}</span>
         </p>
         <p ref={text} className="projector__focus-text projector__focus-text--title" dir="auto">
           {focus.title}
         </p>
-        <p className="projector__sponsors">Sponsored by {focus.sponsors.join(', ')}</p>
+        <p className="projector__sponsors">{t('projector.sponsoredBy', { names: focus.sponsors.join(`${t('list.separator')} `) })}</p>
       </section>
     );
   }
   return (
     <section className="projector__focus projector__focus--missing" data-testid="projector-focus" {...(focus.what === 'paragraph' ? { 'data-paragraph-id': focus.id } : { 'data-cbm-id': focus.id })}>
-      <p className="projector__none projector__none--small">Loading the text…</p>
+      <p className="projector__none projector__none--small">{t('projector.loadingText')}</p>
     </section>
   );
 }
 
 /** Without a focus: where the text stands, in one line. */
 function Summary({ view, now, snapshot }: { view: SessionView; now: number; snapshot: Parameters<typeof sittingProgress>[1] }) {
+  const { t } = useTranslation();
   if (!snapshot) return null;
   const p = sittingProgress(view, snapshot, now);
   return (
     <section className="projector__summary" data-testid="projector-summary">
       <span>
-        Communiqué: <strong>{p.paragraphs.agreed}</strong> of {p.paragraphs.total} paragraphs agreed
-        {p.paragraphs.bracketed > 0 && `, ${p.paragraphs.bracketed} bracketed`}
+        {t('projector.communique')} <strong>{num(p.paragraphs.agreed)}</strong> {t('projector.paragraphsAgreed', { total: num(p.paragraphs.total) })}
+        {p.paragraphs.bracketed > 0 && t('projector.bracketed', { n: num(p.paragraphs.bracketed) })}
       </span>
       {p.cbms.total > 0 && (
         <span>
-          Measures: <strong>{p.cbms.endorsed}</strong> of {p.cbms.total} endorsed
+          {t('projector.measures')} <strong>{num(p.cbms.endorsed)}</strong> {t('projector.endorsed', { total: num(p.cbms.total) })}
         </span>
       )}
       <span>
-        <strong>{p.delegations.present}</strong> of {p.delegations.invited} delegations present
+        <strong>{num(p.delegations.present)}</strong> {t('projector.delegationsPresent', { total: num(p.delegations.invited) })}
       </span>
     </section>
   );

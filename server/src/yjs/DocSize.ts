@@ -1,0 +1,35 @@
+import * as Y from 'yjs';
+
+/** Close code for an edit that would make a doc larger than the cap (4400–4499: the client does not retry it). */
+export const DOC_TOO_LARGE = 4413;
+
+/**
+ * Keeps a doc under a size cap, measured as its encoded state (what a snapshot stores). The size
+ * is estimated cheaply by adding up the updates applied, and measured exactly only when the
+ * estimate comes near the cap, so a doc far below it costs nothing.
+ */
+export class DocSizeGuard {
+  private estimate: number;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    readonly maxBytes: number,
+  ) {
+    this.estimate = Y.encodeStateAsUpdate(doc).byteLength;
+    doc.on('update', (update: Uint8Array) => {
+      this.estimate += update.byteLength;
+    });
+  }
+
+  /** Why `update` must be refused, or null. An update that only deletes is always admitted. */
+  refusal(update: Uint8Array): string | null {
+    if (this.estimate + update.byteLength <= this.maxBytes) return null;
+    this.estimate = Y.encodeStateAsUpdate(this.doc).byteLength;
+    if (this.estimate + update.byteLength <= this.maxBytes) return null;
+    // only what the doc lacks counts: a reconnecting client resends what the doc already holds
+    const fresh = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
+    if (Y.decodeUpdate(fresh).structs.length === 0) return null;
+    if (this.estimate + fresh.byteLength <= this.maxBytes) return null;
+    return `the document would exceed ${this.maxBytes} bytes; the edit was not saved`;
+  }
+}
