@@ -129,8 +129,8 @@ const ROWS: Record<string, Row[]> = {
     { key: 'warmSyncMs', label: 'second client: time until synced, ms' },
     { key: 'serverLoadMs', label: 'load on the server (first − second), ms' },
     { key: 'coldServerCpuMs', label: 'server CPU for the first client, ms' },
-    { key: 'snapshotColdSyncMs', label: 'after compaction, restarted: first client synced, ms' },
-    { key: 'snapshotServerLoadMs', label: 'after compaction: load on the server, ms' },
+    { key: 'logColdSyncMs', label: 'from a log never compacted: first client synced, ms' },
+    { key: 'logServerLoadMs', label: 'from a log never compacted: load on the server, ms' },
     { key: 'syncBytes', label: 'sync step 2 size, bytes' },
     { key: 'rssLoadDeltaMiB', label: 'server RSS growth for the load, MiB' },
     { key: 'seedMs', label: 'seeding the store directly, ms' },
@@ -218,7 +218,8 @@ export function checkTargets(cases: CaseOutcome[], quick = false): TargetCheck[]
   });
 
   const cold = byId.get('coldload');
-  check('cold', 'cold load ≤ 50 ms on the server (100,000-update log)', get(cold, 'plenary', 'serverLoadMs'), 50, 'ms', atScale(cold, 'history', 100_000), cold ? `${cold.params.history} updates` : '');
+  // the first client's whole time until synced: the first − second difference is too noisy to hold a target
+  check('cold', 'cold load ≤ 50 ms (100,000-update history as stored: first client until synced)', get(cold, 'plenary', 'coldSyncMs'), 50, 'ms', atScale(cold, 'history', 100_000), cold ? `${cold.params.history} updates` : '');
 
   const cross = cases.find((c) => c.scenario === 'crossnode' && !c.notRun);
   const crossP99 = get(cross, 'plenary', 'latencyP99Ms');

@@ -9,6 +9,7 @@
  *   applying, compacting), to the server's stderr.
  */
 import { performance } from 'node:perf_hooks';
+import type { Snapshot } from '../server/src/store/DocStore';
 import { SqliteStore } from '../server/src/store/SqliteStore';
 import { Room } from '../server/src/yjs/Room';
 
@@ -28,10 +29,10 @@ function traceLoad(): void {
     return r;
   };
   const compact = store.compact;
-  store.compact = async function (this: SqliteStore, name: string, snapshot: Uint8Array, upTo: string) {
+  store.compact = async function (this: SqliteStore, name: string, snapshot: Snapshot, upTo: string) {
     const t = performance.now();
     await compact.call(this, name, snapshot, upTo);
-    log(`${name}: store.compact ${(performance.now() - t).toFixed(1)} ms (snapshot ${snapshot.byteLength} B)`);
+    log(`${name}: store.compact ${(performance.now() - t).toFixed(1)} ms (snapshot ${snapshot.state.byteLength} B)`);
   };
   const load = Room.load.bind(Room);
   Room.load = async (name, s, opts) => {

@@ -35,10 +35,18 @@ export interface SittingRecord {
 export interface LoadedDoc {
   /** state of the doc at `snapshotPos`, or null before the first compaction */
   snapshot: Uint8Array | null;
+  /** the snapshot's state vector, when it was stored with it (W7) */
+  snapshotVector?: Uint8Array;
   /** updates after the snapshot, in the order they were appended */
   updates: Uint8Array[];
   /** position of the last entry (opaque; pass it back to `compact`), or null for an empty doc */
   lastPos: string | null;
+}
+
+/** A doc's whole state as one update, with its state vector: what a sync needs without the doc (W7). */
+export interface Snapshot {
+  state: Uint8Array;
+  vector: Uint8Array;
 }
 
 export interface AppendBatch {
@@ -55,8 +63,8 @@ export interface DocStore {
   loadDoc(name: string): Promise<LoadedDoc>;
   /** Appends a batch; the updates and commands are written together. Resolves to the last update's position. */
   append(name: string, batch: AppendBatch): Promise<string | null>;
-  /** Replaces every entry of the log up to and including `upTo` by `snapshot`. */
-  compact(name: string, snapshot: Uint8Array, upTo: string): Promise<void>;
+  /** Replaces every entry of the log up to and including `upTo` by `snapshot`, kept with its state vector. */
+  compact(name: string, snapshot: Snapshot, upTo: string): Promise<void>;
 
   /** Registers a sitting; false when the id is taken. */
   createSitting(record: SittingRecord): Promise<boolean>;

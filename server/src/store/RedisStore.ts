@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Ack } from '@plenary/shared';
 import { parseDocName } from '@plenary/shared';
-import { auditEntries, type AppendBatch, type AuditEntry, type DocStore, type LoadedDoc, type SittingRecord } from './DocStore';
+import { auditEntries, type AppendBatch, type AuditEntry, type DocStore, type LoadedDoc, type SittingRecord, type Snapshot } from './DocStore';
 
 /** Orders Redis stream ids ("ms-seq") numerically. */
 export function compareStreamIds(a: string, b: string): number {
@@ -24,7 +24,7 @@ if cur then
   local nm, ns = pos(ARGV[2])
   if cm > nm or (cm == nm and cs >= ns) then return 0 end
 end
-redis.call('HSET', KEYS[1], 'data', ARGV[1], 'upto', ARGV[2])
+redis.call('HSET', KEYS[1], 'data', ARGV[1], 'upto', ARGV[2], 'vector', ARGV[4])
 redis.call('XTRIM', KEYS[2], 'MINID', ARGV[3])
 return 1`;
 
@@ -81,7 +81,12 @@ export class RedisStore implements DocStore {
       updates.push(new Uint8Array(u));
       lastPos = id;
     }
-    return { snapshot: snap.data ? new Uint8Array(snap.data) : null, updates, lastPos };
+    return {
+      snapshot: snap.data ? new Uint8Array(snap.data) : null,
+      ...(snap.data && snap.vector ? { snapshotVector: new Uint8Array(snap.vector) } : {}),
+      updates,
+      lastPos,
+    };
   }
 
   async append(name: string, batch: AppendBatch): Promise<string | null> {
@@ -95,9 +100,18 @@ export class RedisStore implements DocStore {
     return batch.updates.length > 0 ? String(results[batch.updates.length - 1]) : null;
   }
 
-  async compact(name: string, snapshot: Uint8Array, upTo: string): Promise<void> {
+  async compact(name: string, snapshot: Snapshot, upTo: string): Promise<void> {
     // one script, so that a node behind another never moves the snapshot back over trimmed entries
-    await this.redis.eval(COMPACT, 2, this.key.snap(name), this.key.log(name), Buffer.from(snapshot), upTo, nextStreamId(upTo));
+    await this.redis.eval(
+      COMPACT,
+      2,
+      this.key.snap(name),
+      this.key.log(name),
+      Buffer.from(snapshot.state),
+      upTo,
+      nextStreamId(upTo),
+      Buffer.from(snapshot.vector),
+    );
   }
 
   async createSitting(record: SittingRecord): Promise<boolean> {

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ack } from '@plenary/shared';
 import { parseDocName } from '@plenary/shared';
-import { auditEntries, type AppendBatch, type AuditEntry, type DocStore, type LoadedDoc, type SittingRecord } from './DocStore';
+import { auditEntries, type AppendBatch, type AuditEntry, type DocStore, type LoadedDoc, type SittingRecord, type Snapshot } from './DocStore';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS updates (
@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS updates (
   at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS updates_by_doc ON updates (doc, seq);
-CREATE TABLE IF NOT EXISTS snapshots (doc TEXT PRIMARY KEY, data BLOB NOT NULL, upto INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS snapshots (doc TEXT PRIMARY KEY, data BLOB NOT NULL, upto INTEGER NOT NULL, vector BLOB);
 CREATE TABLE IF NOT EXISTS sittings (sid TEXT PRIMARY KEY, record TEXT NOT NULL, created_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS commands (
   sid TEXT NOT NULL, actor TEXT NOT NULL, id TEXT NOT NULL, ack TEXT NOT NULL,
@@ -41,8 +41,13 @@ export class SqliteStore implements DocStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    // files written before snapshots kept their state vector
+    const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(snapshots)').all();
+    if (!columns.some((c) => c.name === 'vector')) this.db.exec('ALTER TABLE snapshots ADD COLUMN vector BLOB');
     this.stmt = {
-      snapshot: this.db.prepare<[string], { data: Buffer; upto: number }>('SELECT data, upto FROM snapshots WHERE doc = ?'),
+      snapshot: this.db.prepare<[string], { data: Buffer; upto: number; vector: Buffer | null }>(
+        'SELECT data, upto, vector FROM snapshots WHERE doc = ?',
+      ),
       updatesAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq',
       ),
@@ -53,8 +58,8 @@ export class SqliteStore implements DocStore {
         'INSERT OR IGNORE INTO commands (sid, actor, id, ack) VALUES (?, ?, ?, ?)',
       ),
       insertAudit: this.db.prepare<[string, string]>('INSERT INTO audit (sid, entry) VALUES (?, ?)'),
-      upsertSnapshot: this.db.prepare<[string, Uint8Array, number]>(
-        'INSERT INTO snapshots (doc, data, upto) VALUES (?, ?, ?) ON CONFLICT (doc) DO UPDATE SET data = excluded.data, upto = excluded.upto',
+      upsertSnapshot: this.db.prepare<[string, Uint8Array, number, Uint8Array]>(
+        'INSERT INTO snapshots (doc, data, upto, vector) VALUES (?, ?, ?, ?) ON CONFLICT (doc) DO UPDATE SET data = excluded.data, upto = excluded.upto, vector = excluded.vector',
       ),
       deleteUpTo: this.db.prepare<[string, number]>('DELETE FROM updates WHERE doc = ? AND seq <= ?'),
       insertSitting: this.db.prepare<[string, string, number]>(
@@ -76,6 +81,7 @@ export class SqliteStore implements DocStore {
       const last = rows.at(-1)?.seq ?? snap?.upto;
       return {
         snapshot: snap ? new Uint8Array(snap.data) : null,
+        ...(snap?.vector ? { snapshotVector: new Uint8Array(snap.vector) } : {}),
         updates: rows.map((r) => new Uint8Array(r.data)),
         lastPos: last === undefined ? null : String(last),
       };
@@ -95,10 +101,10 @@ export class SqliteStore implements DocStore {
     return this.db.transaction(this.appendTx)(name, batch);
   }
 
-  async compact(name: string, snapshot: Uint8Array, upTo: string): Promise<void> {
+  async compact(name: string, snapshot: Snapshot, upTo: string): Promise<void> {
     const seq = Number(upTo);
     this.db.transaction(() => {
-      this.stmt.upsertSnapshot.run(name, snapshot, seq);
+      this.stmt.upsertSnapshot.run(name, snapshot.state, seq, snapshot.vector);
       this.stmt.deleteUpTo.run(name, seq);
     })();
   }

@@ -81,7 +81,11 @@ export function storeContract(name: string, factory: StoreFactory): void {
       const doc = new Y.Doc();
       for (let i = 0; i < 20; i++) await store.append('s1/communique', { updates: [{ update: textUpdate(doc, `${i},`), actor: 'chair', at: i }], commands: [] });
       const before = await store.loadDoc('s1/communique');
-      await store.compact('s1/communique', Y.encodeStateAsUpdate(doc), before.lastPos!);
+      const vector = Y.encodeStateVector(doc);
+      await store.compact('s1/communique', { state: Y.encodeStateAsUpdate(doc), vector }, before.lastPos!);
+      const compacted = await store.loadDoc('s1/communique');
+      expect(compacted.updates).toEqual([]);
+      expect(compacted.snapshotVector).toEqual(vector);
       await store.append('s1/communique', { updates: [{ update: textUpdate(doc, 'after') , actor: 'chair', at: 99 }], commands: [] });
       const after = await store.loadDoc('s1/communique');
       expect(after.snapshot).not.toBeNull();

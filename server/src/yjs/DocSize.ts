@@ -11,11 +11,13 @@ export const DOC_TOO_LARGE = 4413;
 export class DocSizeGuard {
   private estimate: number;
 
+  /** @param estimate an upper bound of the doc's encoded size now, if known (e.g. the bytes it was loaded from) */
   constructor(
     private readonly doc: Y.Doc,
     readonly maxBytes: number,
+    estimate?: number,
   ) {
-    this.estimate = Y.encodeStateAsUpdate(doc).byteLength;
+    this.estimate = estimate ?? Y.encodeStateAsUpdate(doc).byteLength;
     doc.on('update', (update: Uint8Array) => {
       this.estimate += update.byteLength;
     });

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { actorKey, PlenaryError, type Ack, type Actor } from '@plenary/shared';
 import type { CatchUp, DocBus, DocFollower } from '../bus/DocBus';
-import type { CommandRecord, DocStore, StoredUpdate } from '../store/DocStore';
+import type { CommandRecord, DocStore, LoadedDoc, Snapshot, StoredUpdate } from '../store/DocStore';
 import {
   decodeAwareness,
   encodeAwareness,
@@ -115,8 +115,13 @@ interface Outgoing {
  * of the same loop: the doc then holds only stored content, possibly a little behind the log.
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly ydoc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
+  /**
+   * The doc as stored (a snapshot and nothing after it), not applied yet (W7): a client joining
+   * without a local copy gets it as it is; it is applied when something first needs the doc.
+   */
+  private stored: Snapshot | null = null;
   private readonly conns = new Map<RoomConnection, Set<number>>();
   /** awareness client ids owned by connections on other nodes */
   private readonly remoteIds = new Map<number, string>();
@@ -137,7 +142,7 @@ export class Room {
   private capture: { updates: StoredUpdate[]; outgoing: Outgoing[] } | null = null;
   private size: DocSizeGuard | null = null;
   private readonly relay: Relay<RoomConnection>;
-  private readonly syncReplies = new SyncReplies(this.doc);
+  private readonly syncReplies = new SyncReplies(this.ydoc, () => this.doc);
   private compactTimer: NodeJS.Timeout | null = null;
 
   private constructor(
@@ -147,25 +152,55 @@ export class Room {
   ) {
     this.awareness.setLocalState(null);
     this.relay = new Relay(() => this.conns.keys(), { coalesceMs: opts.coalesceMs ?? DEFAULT_COALESCE_MS });
-    this.doc.on('update', this.onDocUpdate);
+    this.ydoc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
-  /** Loads a doc from the store; throws (and serves nothing) when the stored state cannot be read. */
+  /**
+   * Loads a doc from the store; throws (and serves nothing) when the stored state cannot be read.
+   * A doc stored as a snapshot alone is not applied yet (W7).
+   */
   static async load(name: string, store: DocStore, opts: RoomOptions): Promise<Room> {
     const loaded = await store.loadDoc(name);
     const room = new Room(name, store, opts);
-    const origin: Origin = { kind: 'load' };
-    room.doc.transact(() => {
-      if (loaded.snapshot) Y.applyUpdate(room.doc, loaded.snapshot, origin);
-      for (const u of loaded.updates) Y.applyUpdate(room.doc, u, origin);
-    }, origin);
-    if (dropPending(room.doc)) opts.log?.(`${name}: stored entries that could not be placed were skipped`);
+    if (loaded.snapshot && loaded.snapshotVector && loaded.updates.length === 0) {
+      room.stored = { state: loaded.snapshot, vector: loaded.snapshotVector };
+      room.syncReplies.preset(room.stored);
+    } else room.build(loaded);
     room.lastPos = loaded.lastPos;
-    if (opts.maxDocBytes) room.size = new DocSizeGuard(room.doc, opts.maxDocBytes);
     room.sinceCompact = loaded.updates.length;
     if (room.sinceCompact >= opts.compactEvery) room.compactSoon();
     return room;
+  }
+
+  /** Whether the stored state has been applied to the doc (W7). */
+  get isBuilt(): boolean {
+    return this.stored === null;
+  }
+
+  /** The doc, with everything stored applied. */
+  get doc(): Y.Doc {
+    if (this.stored) {
+      const stored = this.stored;
+      this.stored = null;
+      this.build({ snapshot: stored.state, updates: [] });
+      // applying it changed nothing the store holds: the stored state still answers empty clients
+      this.syncReplies.preset(stored);
+    }
+    return this.ydoc;
+  }
+
+  /** Applies what the store holds to the doc. */
+  private build(loaded: Pick<LoadedDoc, 'snapshot' | 'updates'>): void {
+    const origin: Origin = { kind: 'load' };
+    this.ydoc.transact(() => {
+      if (loaded.snapshot) Y.applyUpdate(this.ydoc, loaded.snapshot, origin);
+      for (const u of loaded.updates) Y.applyUpdate(this.ydoc, u, origin);
+    }, origin);
+    if (dropPending(this.ydoc)) this.opts.log?.(`${this.name}: stored entries that could not be placed were skipped`);
+    // what was read is an upper bound of the doc's encoded size: the guard measures exactly near the cap
+    const bytes = (loaded.snapshot?.byteLength ?? 0) + loaded.updates.reduce((n, u) => n + u.byteLength, 0);
+    if (this.opts.maxDocBytes) this.size = new DocSizeGuard(this.ydoc, this.opts.maxDocBytes, bytes);
   }
 
   get connectionCount(): number {
@@ -235,7 +270,7 @@ export class Room {
       case 'sync-step2':
       case 'update':
         if (!conn.canWrite) {
-          if (updateChangesDoc(this.doc, frame.update)) conn.send(encodePermissionDenied(readOnlyReason(this.name, conn)));
+          if (updateChangesDoc(() => this.doc, frame.update)) conn.send(encodePermissionDenied(readOnlyReason(this.name, conn)));
           return;
         }
         if (frame.kind === 'sync-step2') {
@@ -315,7 +350,7 @@ export class Room {
     this.relay.clear();
     this.opts.policy?.release();
     this.awareness.destroy();
-    this.doc.destroy();
+    this.ydoc.destroy();
   }
 
   private receiveAwareness(conn: RoomConnection, update: Uint8Array): void {
@@ -522,11 +557,22 @@ export class Room {
     for (const e of entries) if (isNew(e.id)) apply(e.update, e.node, e.id);
   }
 
+  /**
+   * Compacts the log of an idle room that has grown since its snapshot, so that the doc loads next
+   * time as a snapshot alone (W7). Safe outside the loop: nothing is being written while idle, and
+   * the snapshot and its position are taken together.
+   */
+  async compactIdle(): Promise<void> {
+    if (this.failed || this.running || this.inbox.length > 0 || this.sinceCompact === 0) return;
+    await this.compact();
+  }
+
   private async compact(): Promise<void> {
     if (this.lastPos === null) return;
+    const counted = this.sinceCompact;
     try {
-      await this.store.compact(this.name, this.syncReplies.state(), this.lastPos);
-      this.sinceCompact = 0;
+      await this.store.compact(this.name, { state: this.syncReplies.state(), vector: this.syncReplies.vector() }, this.lastPos);
+      this.sinceCompact -= counted;
     } catch (err) {
       // the log is still complete; compaction is retried after the next write
       this.opts.log?.(`${this.name}: compaction failed: ${String(err)}`);

@@ -89,6 +89,11 @@ export class RoomRegistry {
       this.unfollow.get(r.value)?.();
       this.unfollow.delete(r.value);
       r.value.closeAll(code, reason);
+    }
+    // a doc left as a snapshot alone loads fast after the restart (W7)
+    await Promise.allSettled(rooms.map((r) => (r.status === 'fulfilled' ? r.value.compactIdle() : undefined)));
+    for (const r of rooms) {
+      if (r.status !== 'fulfilled') continue;
       r.value.destroy();
     }
     this.rooms.clear();
@@ -99,8 +104,11 @@ export class RoomRegistry {
     this.cancelUnload(room.name);
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room.name);
-      // everything a room holds is already stored, so an idle room can go at once
-      if (room.isIdle) this.drop(room);
+      // everything a room holds is already stored, so an idle room can go once its log is compacted (W7)
+      if (!room.isIdle) return;
+      void room.compactIdle().finally(() => {
+        if (room.isIdle) this.drop(room);
+      });
     }, this.opts.unloadAfterMs);
     timer.unref();
     this.unloadTimers.set(room.name, timer);

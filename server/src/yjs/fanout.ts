@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { WebSocket } from 'ws';
-import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './frames';
+import type { Snapshot } from '../store/DocStore';
+import { encodeSyncStep1Vector, encodeSyncStep2, encodeUpdate } from './frames';
 
 /**
  * The relay's hot path: what a room sends to many connections is encoded once, framed once and
@@ -93,31 +94,55 @@ export class SyncReplies {
   private step1: Uint8Array | null = null;
   private full: Uint8Array | null = null;
   private encoded: Uint8Array | null = null;
+  private vectorBytes: Uint8Array | null = null;
 
-  constructor(private readonly doc: Y.Doc) {
-    doc.on('update', this.invalidate);
+  /**
+   * @param events the doc whose changes make the cached replies stale
+   * @param current the doc to encode from when a reply is not cached (the same doc, built on demand)
+   */
+  constructor(
+    events: Y.Doc,
+    private readonly current: () => Y.Doc = () => events,
+  ) {
+    events.on('update', this.invalidate);
   }
 
   private readonly invalidate = (): void => {
     this.step1 = null;
     this.full = null;
     this.encoded = null;
+    this.vectorBytes = null;
   };
+
+  /** The doc holds exactly `snapshot`: replies to an empty client and the server's step 1 need no encoding. */
+  preset(snapshot: Snapshot): void {
+    this.encoded = snapshot.state;
+    this.vectorBytes = snapshot.vector;
+  }
 
   /** The doc's whole state as one update (`Y.encodeStateAsUpdate`), e.g. for a snapshot. */
   state(): Uint8Array {
-    return (this.encoded ??= Y.encodeStateAsUpdate(this.doc));
+    return (this.encoded ??= Y.encodeStateAsUpdate(this.current()));
+  }
+
+  vector(): Uint8Array {
+    return (this.vectorBytes ??= Y.encodeStateVector(this.current()));
   }
 
   serverStep1(): Uint8Array {
-    return (this.step1 ??= encodeSyncStep1(this.doc));
+    return (this.step1 ??= encodeSyncStep1Vector(this.vector()));
   }
 
   /** Sync step 2 answering a client's state vector. */
   step2(stateVector: Uint8Array): Uint8Array {
-    if (stateVector.length === 1 && stateVector[0] === 0) return (this.full ??= encodeSyncStep2(this.state()));
-    return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+    if (isEmptyVector(stateVector)) return (this.full ??= encodeSyncStep2(this.state()));
+    return encodeSyncStep2(Y.encodeStateAsUpdate(this.current(), stateVector));
   }
+}
+
+/** A client joining without a local copy: it gets the cached whole state. */
+function isEmptyVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
 }
 
 /** WebSocket frames (binary, unmasked, server to client) of messages sent to many sockets. */

@@ -86,10 +86,15 @@ export function decodeFrame(data: Uint8Array): Frame {
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  return encodeSyncStep1Vector(Y.encodeStateVector(doc));
+}
+
+/** Sync step 1 carrying a state vector already encoded (e.g. a stored snapshot's). */
+export function encodeSyncStep1Vector(stateVector: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MESSAGE_SYNC);
   encoding.writeVarUint(e, SYNC_STEP1);
-  encoding.writeVarUint8Array(e, Y.encodeStateVector(doc));
+  encoding.writeVarUint8Array(e, stateVector);
   return encoding.toUint8Array(e);
 }
 

@@ -5,8 +5,11 @@ import * as Y from 'yjs';
  * something the doc still has. Used to tell a read-only client that its edit was refused
  * without complaining about the empty sync replies every client sends.
  */
-export function updateChangesDoc(doc: Y.Doc, update: Uint8Array): boolean {
+export function updateChangesDoc(docOf: () => Y.Doc, update: Uint8Array): boolean {
   const { structs, ds } = Y.decodeUpdate(update);
+  // an empty reply never needs the doc, which may not be built yet (W7)
+  if (ds.clients.size === 0 && structs.every((s) => s instanceof Y.Skip)) return false;
+  const doc = docOf();
   const sv = Y.decodeStateVector(Y.encodeStateVector(doc));
   for (const s of structs) {
     if (s instanceof Y.Skip) continue;
