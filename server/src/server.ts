@@ -23,6 +23,9 @@ import { SqliteStore } from './store/SqliteStore';
 import { attachYjsEndpoint } from './yjs/YjsEndpoint';
 import { RoomRegistry } from './yjs/RoomRegistry';
 
+/** Connections the kernel may hold for the server to accept (capped by `net.core.somaxconn`). */
+const LISTEN_BACKLOG = 4096;
+
 export interface PlenaryServer {
   url: string;
   port: number;
@@ -117,7 +120,9 @@ export async function startServer(config: Config, log: (msg: string) => void = (
   await cluster?.start();
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(config.port, config.host, () => resolve());
+    // a sitting's members join at once: with Node's default of 511 pending connections, the rest of
+    // a join storm is dropped by the kernel and retried by the clients a second later (R7)
+    http.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
