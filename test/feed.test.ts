@@ -20,7 +20,7 @@ async function view(): Promise<SessionView> {
 }
 
 describe('the activity feed', () => {
-  it('[F1] says every applied command in plain words, with who and when; refused ones say nothing', async () => {
+  it('[F1] [F2] says every applied command in plain words, with who and when, and as a key with its values; refused ones say nothing', async () => {
     const chair = await ioClient(t, s.links.chair.token);
     const pk = await ioClient(t, delegateToken(s, 'pk'));
     const obs = await ioClient(t, s.links.observer.token);
@@ -50,5 +50,21 @@ describe('the activity feed', () => {
     ]);
     expect(feed[2]).toMatchObject({ actor: 'delegate:pk', delegation: 'pk', kind: 'speakers', at: expect.any(Number) });
     expect(feed[3]).toMatchObject({ actor: 'chair', delegation: 'cn' });
+    expect(feed.map((f) => f.key)).toEqual([
+      'session.opened',
+      'agenda.open',
+      'speakers.request',
+      'speakers.requestFor',
+      'speakers.giveFloor',
+      'timer.extend',
+      'cbm.propose',
+      'cbm.setState',
+      'agenda.remove',
+    ]);
+    expect(feed[0]!.params).toEqual({ who: 'Chair', whoRole: 'chair', sessionState: 'open' });
+    expect(feed[1]!.params).toEqual({ who: 'Chair', whoRole: 'chair', itemNumber: 3, itemTitle: 'Security cooperation' });
+    expect(feed[3]!.params).toEqual({ who: 'Chair', whoRole: 'chair', delegation: 'China' });
+    expect(feed[5]!.params).toEqual({ who: 'Chair', whoRole: 'chair', seconds: 30 });
+    expect(feed[7]!.params).toEqual({ who: 'Chair', whoRole: 'chair', measure: 'Border liaison offices', cbmState: 'endorsed' });
   });
 });

@@ -55,7 +55,7 @@ describe('[I2][I5] the interface in Dari and Pashto, right to left', () => {
     await page.context().close();
   });
 
-  it('switches to Dari: rtl, mirrored columns, Dari words and digits, remembered on reload', async () => {
+  it('[F2] switches to Dari: rtl, mirrored columns, Dari words and digits, the activity feed in Dari, remembered on reload', async () => {
     const page = await openInvite(s.browser, s.delegateUrl('pk'));
     await choose(page, 'fa-AF');
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fa-AF', 'rtl']);
@@ -101,6 +101,11 @@ describe('[I2][I5] the interface in Dari and Pashto, right to left', () => {
     await page.screenshot({ path: join(SHOTS, 'measures-fa-AF.png') });
     await page.getByTestId('view-activity').click();
     await page.getByTestId('feed').waitFor();
+    // names keep their own direction inside the Dari sentence (isolated with U+2068 … U+2069)
+    const feed = (await page.getByTestId('feed-entry').allInnerTexts()).map((l) => l.replace(/[\u2068\u2069]/g, ''));
+    expect(feed.some((l) => /^[۰-۹]{2}:[۰-۹]{2}\s+رئیس جلسه نوبت سخن را به Pakistan داد/.test(l))).toBe(true);
+    expect(feed.some((l) => l.includes('رئیس جلسه موضوع ۲ — Security cooperation را باز کرد'))).toBe(true);
+    expect(feed.some((l) => l.includes('Pakistan درخواست نوبت سخن کرد'))).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'activity-fa-AF.png') });
     await page.getByTestId('view-workspace').click();
 

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateSessionResponse } from '@plenary/shared';
@@ -61,5 +61,22 @@ describe('the first load over a slow link', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect((await page('/s/slow-link')).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('[O3][I6] the scripts before the first render carry no zod and no language’s words; the reader’s words are fetched from the first script on', () => {
+    const html = readFileSync(CLIENT_DIST, 'utf8');
+    const scripts = [...html.matchAll(/<script type="module" crossorigin src="\/assets\/([^"]+)"/g)].map((m) => m[1]!);
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" crossorigin href="\/assets\/([^"]+)"/g)].map((m) => m[1]!);
+    // the small entry that starts fetching the words comes before the main one
+    expect(scripts).toHaveLength(2);
+    expect(scripts[0]).toMatch(/^language-.*\.js$/);
+    expect(scripts[1]).toMatch(/^index-.*\.js$/);
+    for (const file of [...scripts, ...preloaded]) {
+      const code = readFileSync(join(dirname(CLIENT_DIST), 'assets', file), 'utf8');
+      expect(code, `zod in ${file}`).not.toMatch(/ZodError|_zod\b/);
+      expect(code, `a language's words in ${file}`).not.toContain('"sessionState":{');
+    }
+    const assets = readdirSync(join(dirname(CLIENT_DIST), 'assets'));
+    for (const lang of ['en', 'fa-AF', 'ps']) expect(assets.some((f) => new RegExp(`^${lang}-[\\w-]+\\.js$`).test(f)), lang).toBe(true);
   });
 });

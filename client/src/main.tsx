@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { applyDocumentLanguage } from './i18n';
+import { applyDocumentLanguage, languageReady } from './i18n';
 import { App } from './components/App';
 import './styles/prosemirror.css';
 import './styles/base.css';
@@ -9,8 +9,11 @@ import './styles/firstPaint.css';
 applyDocumentLanguage();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// the first render in the reader's language (a top-level await here would split the entry's chunk)
+void languageReady.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

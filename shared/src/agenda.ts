@@ -1,5 +1,7 @@
-import { z } from 'zod';
 import { PlenaryError } from './errors';
+import type { AgendaItem, Floor, SpeakerEntry } from './schemas';
+
+export type { AgendaItem, AgendaItemState, Floor, SpeakerEntry } from './schemas';
 
 /**
  * The agenda and the lists of speakers as pure rules over plain values: every function takes the
@@ -7,68 +9,10 @@ import { PlenaryError } from './errors';
  * server applies the result to the session doc; tests drive these with fake clocks.
  */
 
-export const AgendaItemState = z.enum(['pending', 'open', 'closed', 'deferred']);
-export type AgendaItemState = z.infer<typeof AgendaItemState>;
-
 export const DEFAULT_SPEAKING_TIME_SEC = 180;
-
-export const SpeakerEntry = z.object({
-  delegation: z.string(),
-  pointOfOrder: z.boolean(),
-  requestedAt: z.number(),
-});
-export type SpeakerEntry = z.infer<typeof SpeakerEntry>;
-
-/** Who has the floor, and the speaking timer, in server time (ms since epoch). */
-export const Floor = z.object({
-  delegation: z.string(),
-  pointOfOrder: z.boolean(),
-  startedAt: z.number(),
-  /** time granted, extended by `timer.extend` */
-  allottedMs: z.number(),
-  /** time spoken before the current run of the timer */
-  elapsedMs: z.number(),
-  /** when the timer last started running; null while paused */
-  runningSince: z.number().nullable(),
-});
-export type Floor = z.infer<typeof Floor>;
-
-/** An agenda item as stored in the session doc (a Y.Map with these keys). */
-export const AgendaItem = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string().optional(),
-  /** planned duration */
-  durationMin: z.number().optional(),
-  state: AgendaItemState,
-  openedAt: z.number().optional(),
-  closedAt: z.number().optional(),
-  /** time the item was open, over all its openings, up to the last close or defer */
-  usedMs: z.number().optional(),
-  /** time granted to each speaker */
-  speakingTimeSec: z.number().optional(),
-  /** time each delegation may speak on this item in all */
-  budgetSec: z.number().optional(),
-  speakersClosed: z.boolean().optional(),
-  queue: z.array(SpeakerEntry).optional(),
-  floor: Floor.nullable().optional(),
-  /** time spoken per delegation on this item, finished speeches only */
-  spokenMs: z.record(z.string(), z.number()).optional(),
-  /** delegations present at some time while the item was open */
-  attendees: z.array(z.string()).optional(),
-});
-export type AgendaItem = z.infer<typeof AgendaItem>;
 
 /** The fields of an item a rule may change; `null` removes an optional field. */
 export type ItemPatch = { [K in keyof AgendaItem]?: AgendaItem[K] | null };
-
-export const ItemFields = {
-  title: z.string().trim().min(1).max(300),
-  description: z.string().trim().max(4000),
-  durationMin: z.number().int().min(1).max(24 * 60),
-  speakingTimeSec: z.number().int().min(10).max(60 * 60),
-  budgetSec: z.number().int().min(10).max(24 * 60 * 60),
-};
 
 // ---- reading the clock ----
 

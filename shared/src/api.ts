@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { DelegationId, SessionId } from './ids';
-import { DelegationGroup } from './session';
+import { DelegationGroup, DelegationId, SessionId } from './schemas';
 
 /** Body of `POST /api/sessions`. */
 export const CreateSessionBody = z

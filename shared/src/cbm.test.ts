@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CBM_TRANSITIONS, CbmState, checkTransition, isOnTrack, isOverdue, measureProgress, type Commitment, type Measure } from './cbm';
+import { CBM_TRANSITIONS, checkTransition, isOnTrack, isOverdue, measureProgress, type Commitment, type Measure } from './cbm';
+import { CbmState } from './schemas';
 
 const measure = (state: Measure['state']): Measure => ({
   id: 'm', title: 'Hotline', description: '', theme: 'counter-terrorism', proposer: 'af', cosponsors: [], state, createdAt: 0, history: [], comments: [],

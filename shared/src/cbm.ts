@@ -1,24 +1,10 @@
-import { z } from 'zod';
 import * as Y from 'yjs';
 import { PlenaryError } from './errors';
+import type { CbmState, CbmTheme, CommitmentStatus } from './schemas';
+
+export type { CbmState, CbmTheme, CommitmentStatus } from './schemas';
 
 /** Confidence-building measures (CBMs) and the commitments made under them, in the session doc. */
-
-export const CbmTheme = z.enum([
-  'counter-terrorism',
-  'border-management',
-  'counter-narcotics',
-  'information-sharing',
-  'connectivity-and-trade',
-  'other',
-]);
-export type CbmTheme = z.infer<typeof CbmTheme>;
-
-export const CbmState = z.enum(['proposed', 'under-discussion', 'endorsed', 'not-endorsed', 'withdrawn']);
-export type CbmState = z.infer<typeof CbmState>;
-
-export const CommitmentStatus = z.enum(['planned', 'in-progress', 'done', 'stalled']);
-export type CommitmentStatus = z.infer<typeof CommitmentStatus>;
 
 /** Where the chair may move a measure; `withdrawn` is the proposer's own move. */
 export const CBM_TRANSITIONS: Record<CbmState, readonly CbmState[]> = {
@@ -92,18 +78,6 @@ export function sessionMeasures(doc: Y.Doc): Y.Map<Measure> {
 export function sessionCommitments(doc: Y.Doc): Y.Map<Commitment> {
   return doc.getMap<Commitment>(CBM_DOC.commitments);
 }
-
-export const CbmFields = {
-  title: z.string().trim().min(3, 'a title has at least 3 characters').max(200),
-  description: z.string().trim().max(8000),
-  action: z.string().trim().min(3, 'describe the action in at least 3 characters').max(2000),
-  deadline: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a deadline is a date, yyyy-mm-dd')
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date'),
-  note: z.string().trim().max(2000),
-  progress: z.number().int().min(0).max(100),
-};
 
 // ---- rules ----
 

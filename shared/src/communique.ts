@@ -1,13 +1,11 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
 import { newId } from './ids';
+import type { ParagraphKind } from './schemas';
+
+export type { ParagraphKind } from './schemas';
 
 /** The communiqué lives in `XmlFragment 'body'` of `<sid>/communique`, as ProseMirror (TipTap) content. */
 export const COMMUNIQUE_FRAGMENT = 'body';
-
-/** Preambular and operative paragraphs are numbered PP1…, OP1…; `text` paragraphs are not numbered. */
-export const ParagraphKind = z.enum(['pp', 'op', 'text']);
-export type ParagraphKind = z.infer<typeof ParagraphKind>;
 
 /** ProseMirror node names as stored in the fragment (they must match the editor's schema). */
 export const NODE = { heading: 'heading', paragraph: 'paragraph' } as const;

@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import * as Y from 'yjs';
+import type { ParagraphStatus, SilenceState } from './schemas';
 
-/** Status of a communiqué paragraph, set by the chair; kept in the session doc. */
-export const ParagraphStatus = z.enum(['open', 'bracketed', 'agreed-ad-ref', 'agreed']);
-export type ParagraphStatus = z.infer<typeof ParagraphStatus>;
+export type { ParagraphStatus, SilenceState } from './schemas';
 
 /**
  * The status a paragraph is shown and counted with: one left `open` that carries brackets reads
@@ -46,9 +44,6 @@ export interface Revision {
   by: string;
   snapshot: import('./snapshot').CommuniqueSnapshot;
 }
-
-export const SilenceState = z.enum(['running', 'broken', 'passed']);
-export type SilenceState = z.infer<typeof SilenceState>;
 
 /** A silence procedure: if nobody breaks silence before the deadline, the paragraphs are agreed. */
 export interface Silence {

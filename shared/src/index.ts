@@ -1,10 +1,12 @@
 // first: configures zod before any schema is built
 import './jitless';
+export * from './schemas';
 export * from './agenda';
 export * from './attendance';
 export * from './api';
 export * from './cbm';
 export * from './colors';
+export * from './commandRules';
 export * from './commands';
 export * from './communique';
 export * from './drafting';

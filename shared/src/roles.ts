@@ -1,7 +1,6 @@
-import { z } from 'zod';
+import type { Role } from './schemas';
 
-export const Role = z.enum(['chair', 'delegate', 'observer']);
-export type Role = z.infer<typeof Role>;
+export type { Role } from './schemas';
 
 /** What a role may do; the server checks these, the UI only uses them to hide controls. */
 export type Right =

@@ -1,7 +1,5 @@
-import { z } from 'zod';
 import * as Y from 'yjs';
-import { DelegationId } from './ids';
-import type { AgendaItem, AgendaItemState } from './agenda';
+import type { AgendaItem, AgendaItemState, Delegation, SessionMeta, SessionState } from './schemas';
 import { sessionFeed, type FeedEntry } from './feed';
 import { sessionAttendance, type AttendanceRecord } from './attendance';
 import { sessionCommitments, sessionMeasures, type Commitment, type Measure } from './cbm';
@@ -16,9 +14,7 @@ import {
   type Silence,
 } from './drafting';
 
-/** The sitting's own state, set by the chair with `session.setState`. */
-export const SessionState = z.enum(['scheduled', 'open', 'suspended', 'closed']);
-export type SessionState = z.infer<typeof SessionState>;
+export type { Delegation, DelegationGroup, SessionMeta, SessionState } from './schemas';
 
 /** Which states the chair may move the sitting to from each state. */
 export const SESSION_TRANSITIONS: Record<SessionState, readonly SessionState[]> = {
@@ -27,33 +23,6 @@ export const SESSION_TRANSITIONS: Record<SessionState, readonly SessionState[]> 
   suspended: ['open', 'closed'],
   closed: ['open'],
 };
-
-export const DelegationGroup = z.enum(['host', 'region', 'partner', 'organisation']);
-export type DelegationGroup = z.infer<typeof DelegationGroup>;
-
-export const Delegation = z.object({
-  id: DelegationId,
-  name: z.string().trim().min(1).max(120),
-  /** short code shown on brackets and badges, e.g. "AF" */
-  short: z.string().trim().min(1).max(12),
-  color: z.string().regex(/^#[0-9a-f]{6}$/i),
-  group: DelegationGroup,
-});
-export type Delegation = z.infer<typeof Delegation>;
-
-export const SessionMeta = z.object({
-  title: z.string(),
-  venue: z.string().optional(),
-  /** ISO date of the sitting, yyyy-mm-dd */
-  date: z.string().optional(),
-  /** delegation id of the host */
-  host: z.string().optional(),
-  state: SessionState,
-  createdAt: z.number(),
-  /** what the room screen shows, set by the chair */
-  focus: z.object({ paragraphId: z.string().optional(), cbmId: z.string().optional(), at: z.number() }).optional(),
-});
-export type SessionMeta = z.infer<typeof SessionMeta>;
 
 /**
  * Layout of the `<sid>/session` doc, written by the server alone:

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { DelegationId, SessionId } from './ids';
-import { Role } from './roles';
+import { DelegationId, Role, SessionId } from './schemas';
 
 /** Claims of an invite token (JWT, HS256). `del` is set for delegates only. */
 export const InviteClaims = z

@@ -1,5 +1,5 @@
 /**
- * `npm run measure:slow-load -- [--runs 3] [--kbit 256] [--rtt 300] [--client-dir client/dist]`:
+ * `npm run measure:slow-load -- [--runs 3] [--kbit 256] [--rtt 300] [--locale ps-AF] [--client-dir client/dist]`:
  * the first load of the demo sitting (D1) by a delegate over a slow link, in Chromium with the
  * network emulated through CDP (`Network.emulateNetworkConditions`), cold cache each run.
  *
@@ -8,6 +8,7 @@
  * "Editable": the editor is loaded and the text can be typed into.
  * "Live again (warm)": the same link opened a second time, scripts from the browser's cache.
  * Prints each run, the median, and what crossed the link (HTTP bytes as sent, WebSocket payloads).
+ * `--locale` is the browser's language (`ps-AF`: a Pashto reader), English by default.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     kbit: { type: 'string', default: '256' },
     rtt: { type: 'string', default: '300' },
+    locale: { type: 'string' },
     'client-dir': { type: 'string' },
   },
 });
@@ -72,7 +74,7 @@ try {
   const { links } = await createSitting(server, KABUL_PROCESS);
   const url = links.delegates.find((d) => d.delegation !== KABUL_PROCESS.host)?.url ?? links.chair.url;
   for (let i = 0; i < Number(values.runs); i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(values.locale ? { locale: values.locale } : {}) });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     const t = await traffic(cdp);
@@ -108,7 +110,7 @@ try {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(
-  `\n${kbit} kbit/s, ${rtt} ms RTT, ${runs.length} cold loads of the demo sitting as a delegate — median: ` +
+  `\n${kbit} kbit/s, ${rtt} ms RTT, ${runs.length} cold loads of the demo sitting as a delegate${values.locale ? ` (${values.locale})` : ''} — median: ` +
     `readable ${(median(runs.map((r) => r.readableMs)) / 1000).toFixed(2)} s, live ${(median(runs.map((r) => r.liveMs)) / 1000).toFixed(2)} s, editable ${(median(runs.map((r) => r.editableMs)) / 1000).toFixed(2)} s, ` +
     `live again (warm) ${(median(runs.map((r) => r.warmLiveMs)) / 1000).toFixed(2)} s`,
 );

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { DEFAULT_SPEAKING_TIME_SEC, type AgendaItemView } from '@plenary/shared';
+import { DEFAULT_SPEAKING_TIME_SEC, type AgendaItemView } from '@plenary/shared/plain';
 import type { Commands } from '../hooks/useCommands';
 import { formFromItem, speakingTimeText, updateFromForm, type ItemFieldsForm } from '../lib/duration';
 import { useTranslation } from 'react-i18next';

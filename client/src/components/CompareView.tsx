@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { communiqueSnapshot, compareSnapshots, type CommuniqueSnapshot, type Revision } from '@plenary/shared';
+import { communiqueSnapshot, compareSnapshots, type CommuniqueSnapshot, type Revision } from '@plenary/shared/plain';
 import { useDismiss } from '../hooks/useDismiss';
 import { formatClock } from '../lib/format';
 import { CompareList, compareSummary } from './CompareList';

@@ -13,7 +13,7 @@ export function LanguageMenu() {
         data-testid="language-menu"
         value={i18n.language}
         onChange={(e) => {
-          if (isLanguage(e.target.value)) setLanguage(e.target.value);
+          if (isLanguage(e.target.value)) void setLanguage(e.target.value).catch(() => undefined);
         }}
       >
         {LANGUAGES.map((l) => (

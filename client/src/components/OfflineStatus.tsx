@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMMANDS } from '@plenary/shared';
+import { COMMAND_RULES } from '@plenary/shared/plain';
 import type { Connection } from '../lib/connection';
 import type { Refusal } from '../lib/outbox';
 import { localDigits } from '../i18n/locale';
@@ -65,7 +65,7 @@ export function OfflineStatus({ connection, pendingEdits, queuedCommands, refuse
           <p className="offline-refused__heading">{say(TEXT.refusedHeading)}</p>
           <ul className="offline-refused__list">
             {refused.map((r) => (
-              <li key={r.id}>{say(TEXT.refusedItem, { what: t(`offline.command.${r.type}`, { defaultValue: COMMANDS[r.type]?.verb ?? r.type }), why: r.message })}</li>
+              <li key={r.id}>{say(TEXT.refusedItem, { what: t(`offline.command.${r.type}`, { defaultValue: COMMAND_RULES[r.type]?.verb ?? r.type }), why: r.message })}</li>
             ))}
           </ul>
           <button type="button" className="offline-refused__dismiss" onClick={onDismiss}>

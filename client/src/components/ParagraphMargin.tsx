@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 import type { Editor } from '@tiptap/core';
-import { shownStatus } from '@plenary/shared';
+import { shownStatus } from '@plenary/shared/plain';
 import type { Drafting } from '../hooks/useDrafting';
 import { bracketSpans } from '../editor/brackets';
 import { unresolvedCount } from '../lib/drafting';

@@ -1,4 +1,4 @@
-import { SESSION_TRANSITIONS, type SessionState } from '@plenary/shared';
+import { SESSION_TRANSITIONS, type SessionState } from '@plenary/shared/plain';
 import type { Commands } from '../hooks/useCommands';
 import { transitionLabel } from '../lib/format';
 import { useTranslation } from 'react-i18next';

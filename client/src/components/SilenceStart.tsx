@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
-import { NODE } from '@plenary/shared';
+import { NODE } from '@plenary/shared/plain';
 import type { Drafting } from '../hooks/useDrafting';
 import { labelOf } from '../hooks/useOutline';
 import { listLabels } from '../lib/drafting';

@@ -1,4 +1,4 @@
-import { floorRemainingMs, type Floor } from '@plenary/shared';
+import { floorRemainingMs, type Floor } from '@plenary/shared/plain';
 import { floorEndsAt, formatMmSs, timerDisplay } from '../lib/timerDisplay';
 import { useTranslation } from 'react-i18next';
 import './SpeakerTimer.css';

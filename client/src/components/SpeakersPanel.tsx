@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { can, type AgendaItemView, type Delegation, type Role } from '@plenary/shared';
+import { can, type AgendaItemView, type Delegation, type Role } from '@plenary/shared/plain';
 import type { Commands } from '../hooks/useCommands';
 import { useServerNow } from '../hooks/useServerNow';
 import { useChairShortcuts } from '../hooks/useChairShortcuts';

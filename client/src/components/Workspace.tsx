@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
-import { can } from '@plenary/shared';
+import { can } from '@plenary/shared/plain';
 import { useSocket } from '../hooks/useSocket';
 import { useYDoc } from '../hooks/useYDoc';
 import { useSessionView } from '../hooks/useSessionView';

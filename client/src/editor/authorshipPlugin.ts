@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { COMMUNIQUE_FRAGMENT, communiqueAuthors } from '@plenary/shared';
+import { COMMUNIQUE_FRAGMENT, communiqueAuthors } from '@plenary/shared/plain';
 import { documentAuthorship, type AuthoredRange } from './authorship';
 import { contextChanged, draftingContext } from './draftingContext';
 import { isFromYjs } from './lockPlugin';

@@ -4,7 +4,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
-import { COMMUNIQUE_FRAGMENT } from '@plenary/shared';
+import { COMMUNIQUE_FRAGMENT } from '@plenary/shared/plain';
 import { ParagraphAttributes } from './paragraphAttributes';
 import type { Plugin } from '@tiptap/pm/state';
 import { paragraphIdsPlugin } from './paragraphIds';

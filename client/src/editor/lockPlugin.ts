@@ -2,7 +2,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { NODE, type ParagraphStatus } from '@plenary/shared';
+import { NODE, type ParagraphStatus } from '@plenary/shared/plain';
 import { contextChanged, draftingContext } from './draftingContext';
 
 interface LockedRange {

@@ -1,7 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { PluginKey, type Plugin } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { NODE } from '@plenary/shared';
+import { NODE } from '@plenary/shared/plain';
 import { paragraphLabels } from './numbering';
 import { docDecorationPlugin } from './decorationPlugin';
 

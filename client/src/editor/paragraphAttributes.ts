@@ -1,5 +1,5 @@
 import { Extension } from '@tiptap/core';
-import { NODE, type ParagraphKind } from '@plenary/shared';
+import { NODE, type ParagraphKind } from '@plenary/shared/plain';
 
 const KINDS: readonly string[] = ['pp', 'op', 'text'] satisfies ParagraphKind[];
 

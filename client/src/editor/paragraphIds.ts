@@ -1,7 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { NODE, newId } from '@plenary/shared';
+import { NODE, newId } from '@plenary/shared/plain';
 
 export interface ParagraphRef {
   pos: number;

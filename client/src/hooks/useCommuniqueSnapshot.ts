@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { COMMUNIQUE_FRAGMENT, communiqueSnapshot, type CommuniqueSnapshot } from '@plenary/shared';
+import { COMMUNIQUE_FRAGMENT, communiqueSnapshot, type CommuniqueSnapshot } from '@plenary/shared/plain';
 
 /** a burst of keystrokes from the room is read once per frame-ish, not once per update */
 const READ_EVERY_MS = 120;

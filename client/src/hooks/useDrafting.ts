@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { can, type Delegation, type Role, type Welcome } from '@plenary/shared';
+import { can, type Delegation, type Role, type Welcome } from '@plenary/shared/plain';
 import type { DelegationInfo } from '../editor/draftingContext';
 import { actorColors, delegationIndex, myActor } from '../lib/drafting';
 import type { Commands } from './useCommands';

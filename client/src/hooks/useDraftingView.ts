@@ -9,7 +9,7 @@ import {
   type ParagraphStatusEntry,
   type Revision,
   type Silence,
-} from '@plenary/shared';
+} from '@plenary/shared/plain';
 
 /** The drafting part of the sitting: paragraph statuses, comments, revisions, the silence procedure. */
 export interface DraftingView {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
-import { COMMUNIQUE_FRAGMENT, NODE } from '@plenary/shared';
+import { COMMUNIQUE_FRAGMENT, NODE } from '@plenary/shared/plain';
 import { paragraphLabels } from '../editor/numbering';
 
 export interface OutlineEntry {

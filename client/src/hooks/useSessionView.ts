@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { readSession, sessionMeta, type SessionView } from '@plenary/shared';
+import { readSession, sessionMeta, type SessionView } from '@plenary/shared/plain';
 
 /** The sitting as plain data, re-read on every update; null until the server's content arrived. */
 export function useSessionView(doc: Y.Doc | null): SessionView | null {

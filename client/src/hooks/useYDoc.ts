@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { docName, type DocKind } from '@plenary/shared';
+import { docName, type DocKind } from '@plenary/shared/plain';
 import type { ChannelStatus } from '../lib/connection';
 import { shouldResync, type Resync } from '../lib/resync';
 import { browserStore, localKey, readJson, tokenActor, writeJson } from '../lib/localCopy';

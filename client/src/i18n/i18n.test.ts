@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '@plenary/shared';
+import { COMMANDS, FEED_KEYS, FEED_LINES_EN, FEED_PHRASES_EN } from '@plenary/shared';
 import en from './locales/en.json';
 import faAF from './locales/fa-AF.json';
 import ps from './locales/ps.json';
@@ -75,6 +75,15 @@ describe('[I1] the interface’s words in English, Dari and Pashto', () => {
         expect(variables(text), `placeholders of ${lang} ${key}`).toEqual(variables(LOCALES.en!.get(key)!));
       }
     }
+  });
+
+  it('[F2] has every feed line in all three languages, the English the same as the server writes', () => {
+    for (const lang of LANGUAGES) {
+      const missing = FEED_KEYS.filter((key) => !LOCALES[lang]!.has(`feed.${key}`));
+      expect(missing, `feed lines missing in ${lang}`).toEqual([]);
+    }
+    for (const [key, text] of Object.entries(FEED_LINES_EN)) expect(LOCALES.en!.get(`feed.${key}`), key).toBe(text);
+    for (const [key, text] of Object.entries(FEED_PHRASES_EN)) expect(LOCALES.en!.get(`feed.ref.${key}`), key).toBe(text);
   });
 
   it('writes Dari and Pashto in their own script, not English copied over', () => {

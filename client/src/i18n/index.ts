@@ -1,63 +1,44 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import faAF from './locales/fa-AF.json';
-import ps from './locales/ps.json';
+import { chosenLanguage, isLanguage, isRtl, LANGUAGE_STORAGE_KEY, LANGUAGES, WORDS, type Language } from './choice';
 
-/** The interface's languages: English, Dari (as written in Afghanistan) and Pashto. */
-export const LANGUAGES = ['en', 'fa-AF', 'ps'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { isLanguage, isRtl, LANGUAGE_NAME, LANGUAGE_STORAGE_KEY, LANGUAGES, pickLanguage, RTL_LANGUAGES, type Language } from './choice';
 
-/** Each language's name in itself, for the menu. */
-export const LANGUAGE_NAME: Record<Language, string> = { en: 'English', 'fa-AF': 'دری', ps: 'پښتو' };
-
-export const RTL_LANGUAGES: readonly Language[] = ['fa-AF', 'ps'];
-export const LANGUAGE_STORAGE_KEY = 'plenary:language';
-
-export function isLanguage(v: unknown): v is Language {
-  return typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
-}
-
-export function isRtl(lang: string): boolean {
-  return (RTL_LANGUAGES as readonly string[]).includes(lang);
-}
-
-/** The stored choice if any, else the first browser language we speak (`prs`/`fa…` → Dari, `ps…` → Pashto), else English. */
-export function pickLanguage(stored: string | null | undefined, browser: readonly string[]): Language {
-  if (isLanguage(stored)) return stored;
-  for (const tag of browser) {
-    const l = tag.toLowerCase();
-    if (l === 'ps' || l.startsWith('ps-')) return 'ps';
-    if (l === 'fa' || l.startsWith('fa-') || l === 'prs' || l.startsWith('prs-')) return 'fa-AF';
-    if (l === 'en' || l.startsWith('en-')) return 'en';
-  }
-  return 'en';
-}
-
-function storedLanguage(): string | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function browserLanguages(): readonly string[] {
-  if (typeof navigator === 'undefined') return [];
-  return navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : [];
-}
+const loading = new Map<Language, Promise<void>>();
 
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'fa-AF': { translation: faAF }, ps: { translation: ps } },
-  lng: pickLanguage(storedLanguage(), browserLanguages()),
+  resources: {},
+  lng: chosenLanguage(),
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
   load: 'currentOnly',
   interpolation: { escapeValue: false },
   initAsync: false,
   returnEmptyString: false,
+  // English, the fallback, is fetched only when a word is missing in Dari or Pashto
+  saveMissing: true,
+  missingKeyHandler: () => void loadLanguage('en').catch(() => undefined),
+  // and the components showing the key meanwhile render again once it is there
+  react: { bindI18nStore: 'added' },
 });
+
+/** Fetches a language's words once (again after a failure, e.g. offline). */
+export function loadLanguage(lang: Language): Promise<void> {
+  let p = loading.get(lang);
+  if (!p) {
+    p = WORDS[lang]().then((m) => void i18n.addResourceBundle(lang, 'translation', m.default));
+    p.catch(() => loading.delete(lang));
+    loading.set(lang, p);
+  }
+  return p;
+}
+
+/**
+ * The chosen language's words, fetched at once: the first render waits for them (if they cannot be
+ * fetched, English is tried, and failing that the interface shows its keys rather than nothing).
+ */
+export const languageReady: Promise<void> = loadLanguage(currentLanguage()).catch(() => loadLanguage('en').catch(() => undefined));
 
 /** The language the interface speaks now. */
 export function currentLanguage(): Language {
@@ -72,13 +53,16 @@ export function applyDocumentLanguage(lang: Language = currentLanguage()): void 
 }
 
 /** Switches the interface and remembers the choice in this browser. */
-export function setLanguage(lang: Language): void {
+export async function setLanguage(lang: Language): Promise<void> {
   try {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, lang);
   } catch {
     // private mode: the choice lasts for this page only
   }
-  void i18n.changeLanguage(lang);
+  // the words first, so the interface switches at once and whole; offline and not fetched before,
+  // the interface stays as it is (the choice is kept for the next load)
+  await loadLanguage(lang);
+  await i18n.changeLanguage(lang);
 }
 
 i18n.on('languageChanged', () => applyDocumentLanguage());

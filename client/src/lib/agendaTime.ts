@@ -1,4 +1,4 @@
-import { itemUsedMs, type AgendaItem } from '@plenary/shared';
+import { itemUsedMs, type AgendaItem } from '@plenary/shared/plain';
 import { currentLanguage, i18n, type Language } from '../i18n';
 import { localDigits } from '../i18n/locale';
 

@@ -1,4 +1,4 @@
-import { isPresent, presentMs, type AgendaItemView, type AttendanceRecord, type Delegation } from '@plenary/shared';
+import { isPresent, presentMs, type AgendaItemView, type AttendanceRecord, type Delegation } from '@plenary/shared/plain';
 import { i18n, labelMap } from '../i18n';
 
 /** Attendance as the panel shows it: who is here now and how, time present, who attended which item. */

@@ -17,6 +17,7 @@ import {
 } from '@plenary/shared';
 import { currentLanguage, i18n, labelMap, type Language } from '../i18n';
 import { formatDay, formatNumber, formatPercent, formatTime, isRtlLanguage } from '../i18n/locale';
+import { COMMITMENT_STATUS_LABEL } from './statusWords';
 
 /** The confidence-building measures board: labels, filters, grouping and roll-ups, free of React. */
 
@@ -52,12 +53,7 @@ export const CBM_STATE_ICON: Record<CbmState, string> = {
 
 export const COMMITMENT_STATUSES: readonly CommitmentStatus[] = ['planned', 'in-progress', 'done', 'stalled'];
 
-export const COMMITMENT_STATUS_LABEL: Record<CommitmentStatus, string> = labelMap({
-  planned: 'commitmentStatus.planned',
-  'in-progress': 'commitmentStatus.inProgress',
-  done: 'commitmentStatus.done',
-  stalled: 'commitmentStatus.stalled',
-});
+export { COMMITMENT_STATUS_LABEL };
 
 /** What the chair's button says for moving a measure from `from` to `to`. */
 export function stateButtonLabel(from: CbmState, to: CbmState): string {

@@ -1,4 +1,4 @@
-import { CHAIR_COLOR, type Comment, type Delegation, type ParagraphStatus, type Role } from '@plenary/shared';
+import { CHAIR_COLOR, type Comment, type Delegation, type ParagraphStatus, type Role } from '@plenary/shared/plain';
 import type { DelegationInfo } from '../editor/draftingContext';
 import { i18n } from '../i18n';
 import { PARAGRAPH_STATUS_LABEL } from './statusWords';

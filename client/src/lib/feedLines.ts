@@ -1,7 +1,8 @@
-import type { Delegation, FeedEntry } from '@plenary/shared';
-import { formatClock } from './format';
-import { currentLanguage, i18n, labelMap, type Language } from '../i18n';
-import { formatDay } from '../i18n/locale';
+import { FEED_LINES_EN, feedVars, type Delegation, type FeedCode, type FeedEntry, type FeedWords } from '@plenary/shared/plain';
+import { formatClock, SESSION_STATE_LABEL } from './format';
+import { CBM_STATE_LABEL, COMMITMENT_STATUS_LABEL, PARAGRAPH_STATUS_LABEL } from './statusWords';
+import { currentLanguage, i18n, isRtl, labelMap, type Language } from '../i18n';
+import { formatDay, num } from '../i18n/locale';
 
 /** The activity feed as shown: newest first, filtered by delegation and by kind, with the local time. */
 
@@ -63,9 +64,36 @@ export function feedLines(entries: readonly FeedEntry[], f: FeedFilter = NO_FILT
     .map(({ e }) => e);
 }
 
+/** The interface's status and state words for the codes a line holds. */
+const CODE_LABEL: Record<FeedCode, Record<string, string>> = {
+  sessionState: SESSION_STATE_LABEL,
+  paragraphStatus: PARAGRAPH_STATUS_LABEL,
+  cbmState: CBM_STATE_LABEL,
+  commitmentStatus: COMMITMENT_STATUS_LABEL,
+};
+
+const WORDS: FeedWords = {
+  phrase: (phrase, vars) => i18n.t(`feed.ref.${phrase}`, vars),
+  code: (kind, value) => CODE_LABEL[kind][value] ?? value.replace(/-/g, ' '),
+  number: (n) => num(n),
+  role: (role, name) => (role === 'delegate' ? name : i18n.t(`actor.${role}`)),
+  // a Latin name inside a Dari or Pashto sentence keeps its own direction without reordering its neighbours
+  name: (text) => (isRtl(currentLanguage()) ? `\u2068${text}\u2069` : text),
+};
+
+/** Whether the interface can say the line in its own language (lines stored before keys, or with a key it does not know, cannot). */
+export function feedLineTranslated(e: Pick<FeedEntry, 'key'>): boolean {
+  return !!e.key && Object.hasOwn(FEED_LINES_EN, e.key);
+}
+
+/** A line in the interface's language, or its stored English text. */
+export function feedLineWords(e: Pick<FeedEntry, 'text' | 'key' | 'params'>): string {
+  return feedLineTranslated(e) ? i18n.t(`feed.${e.key}`, feedVars(e.params ?? {}, WORDS)) : e.text;
+}
+
 /** "14:02 Chair opened item 3 — Security cooperation", in the viewer's time zone unless one is given. */
-export function feedLineText(e: Pick<FeedEntry, 'at' | 'text'>, timeZone?: string): string {
-  return `${formatClock(e.at, timeZone)} ${e.text}`;
+export function feedLineText(e: Pick<FeedEntry, 'at' | 'text' | 'key' | 'params'>, timeZone?: string): string {
+  return `${formatClock(e.at, timeZone)} ${feedLineWords(e)}`;
 }
 
 export interface FilterOption {

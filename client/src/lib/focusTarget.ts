@@ -8,7 +8,7 @@ import {
   type ParagraphStatusEntry,
   type SessionMeta,
   type SnapshotParagraph,
-} from '@plenary/shared';
+} from '@plenary/shared/plain';
 import { CBM_STATE_LABEL } from './statusWords';
 import { i18n } from '../i18n';
 

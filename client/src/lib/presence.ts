@@ -1,4 +1,4 @@
-import { CHAIR_COLOR, OBSERVER_COLOR, type Delegation, type PresenceEntry, type Role } from '@plenary/shared';
+import { CHAIR_COLOR, OBSERVER_COLOR, type Delegation, type PresenceEntry, type Role } from '@plenary/shared/plain';
 
 export interface PresenceRow {
   key: string;

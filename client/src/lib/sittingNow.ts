@@ -1,4 +1,4 @@
-import { itemUsedMs, type AgendaItemView, type Delegation, type SessionState } from '@plenary/shared';
+import { itemUsedMs, type AgendaItemView, type Delegation, type SessionState } from '@plenary/shared/plain';
 import { delegationInfo } from './speakers';
 import { i18n } from '../i18n';
 import { localDigits } from '../i18n/locale';

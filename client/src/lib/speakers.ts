@@ -1,4 +1,4 @@
-import { spokenBySitting, spokenOnItemMs, type AgendaItem, type Delegation } from '@plenary/shared';
+import { spokenBySitting, spokenOnItemMs, type AgendaItem, type Delegation } from '@plenary/shared/plain';
 import { formatSpoken } from './timerDisplay';
 
 /** What a delegate may do about the floor on the open item, for their own delegation. */

@@ -1,4 +1,4 @@
-import type { CbmState, ParagraphStatus } from '@plenary/shared';
+import type { CbmState, CommitmentStatus, ParagraphStatus } from '@plenary/shared';
 import { labelMap } from '../i18n';
 
 /** Statuses in words (and a shape beside them, so that nothing rests on colour alone), for the read-only views. */
@@ -23,4 +23,11 @@ export const CBM_STATE_LABEL: Record<CbmState, string> = labelMap({
   endorsed: 'cbmState.endorsed',
   'not-endorsed': 'cbmState.notEndorsed',
   withdrawn: 'cbmState.withdrawn',
+});
+
+export const COMMITMENT_STATUS_LABEL: Record<CommitmentStatus, string> = labelMap({
+  planned: 'commitmentStatus.planned',
+  'in-progress': 'commitmentStatus.inProgress',
+  done: 'commitmentStatus.done',
+  stalled: 'commitmentStatus.stalled',
 });

@@ -2,7 +2,8 @@ import type * as Y from 'yjs';
 import {
   actorKey,
   FEED_MAX,
-  feedText,
+  feedEnglish,
+  feedLine,
   newId,
   paragraphLabel,
   readAgenda,
@@ -12,6 +13,7 @@ import {
   type Actor,
   type AgendaItem,
   type CommandType,
+  type FeedEntry,
 } from '@plenary/shared';
 
 export interface FeedInput {
@@ -24,13 +26,14 @@ export interface FeedInput {
   communique?: Y.Doc | undefined;
 }
 
-/** Adds the plain-words line of an applied command to the sitting's feed, in the same transaction. */
+/** Adds the line of an applied command to the sitting's feed, in English and as a key with its values, in the same transaction. */
 export function appendFeed(doc: Y.Doc, input: FeedInput): void {
   const { actor, type, payload, now, agendaBefore, communique } = input;
   const names = new Map(sessionDelegations(doc).toArray().map((d) => [d.id, d.name]));
   const open = readAgenda(doc).find((i) => i.state === 'open');
-  const text = feedText(type, payload, {
+  const line = feedLine(type, payload, {
     actorName: actor.name,
+    actorRole: actor.role,
     delegationName: (id) => names.get(id) ?? id,
     item: (id) => {
       const index = agendaBefore.findIndex((i) => i.id === id);
@@ -40,9 +43,10 @@ export function appendFeed(doc: Y.Doc, input: FeedInput): void {
     measureTitle: (id) => sessionMeasures(doc).get(id)?.title,
     ...(open?.floor ? { floorAfter: open.floor.delegation } : {}),
   });
-  if (!text) return;
+  if (!line) return;
   const feed = sessionFeed(doc);
   const delegation = typeof payload.delegation === 'string' ? payload.delegation : actor.delegation;
-  feed.push([{ id: newId('f-'), at: now, actor: actorKey(actor), ...(delegation ? { delegation } : {}), kind: type.split('.')[0]!, text }]);
+  const entry: FeedEntry = { id: newId('f-'), at: now, actor: actorKey(actor), ...(delegation ? { delegation } : {}), kind: type.split('.')[0]!, text: feedEnglish(line), key: line.key, params: line.params };
+  feed.push([entry]);
   if (feed.length > FEED_MAX) feed.delete(0, feed.length - FEED_MAX);
 }

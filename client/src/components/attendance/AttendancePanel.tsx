@@ -1,4 +1,4 @@
-import { can, type Role, type SessionView } from '@plenary/shared';
+import { can, type Role, type SessionView } from '@plenary/shared/plain';
 import type { Commands } from '../../hooks/useCommands';
 import { useServerNow } from '../../hooks/useServerNow';
 import { AGENDA_STATE_LABEL } from '../../lib/format';

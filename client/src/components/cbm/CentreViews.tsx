@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDigits } from '../../i18n/locale';
-import './Cbm.css';
+import './CentreViews.css';
 
 export type CentreView = 'communique' | 'measures';
 

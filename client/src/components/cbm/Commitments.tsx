@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { isOverdue, type Commitment, type Delegation } from '@plenary/shared';
+import { isOverdue, type Commitment, type Delegation } from '@plenary/shared/plain';
 import type { Commands } from '../../hooks/useCommands';
 import {
   actorInfo,

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Delegation, FeedEntry } from '@plenary/shared';
 import { formatClock } from '../../lib/format';
-import { delegationFilterOptions, feedKindLabel, feedLines, kindFilterOptions, localDay, NO_FILTER, type FeedFilter } from '../../lib/feedLines';
+import { delegationFilterOptions, feedKindLabel, feedLines, feedLineTranslated, feedLineWords, kindFilterOptions, localDay, NO_FILTER, type FeedFilter } from '../../lib/feedLines';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, num } from '../../i18n/locale';
 import './ActivityFeed.css';
@@ -83,8 +83,8 @@ export function ActivityFeed({ feed, delegations }: Props) {
                     {formatClock(e.at)}
                   </time>
                   <span className="feed__dot" style={{ background: e.delegation ? (colors.get(e.delegation) ?? '#6c757d') : 'var(--accent)' }} aria-hidden="true" />
-                  <span className="feed__text" dir="auto">
-                    {e.text}
+                  <span className="feed__text" dir={feedLineTranslated(e) ? undefined : 'auto'}>
+                    {feedLineWords(e)}
                   </span>
                   <span className={`feed__kind feed__kind--${e.kind}`}>{feedKindLabel(e.kind)}</span>
                 </div>

@@ -1,4 +1,4 @@
-import { sittingProgress, type CommuniqueSnapshot, type Role, type SessionView } from '@plenary/shared';
+import { sittingProgress, type CommuniqueSnapshot, type Role, type SessionView } from '@plenary/shared/plain';
 import type { Commands } from '../../hooks/useCommands';
 import { useServerNow } from '../../hooks/useServerNow';
 import { openItemOf } from '../../lib/sittingNow';

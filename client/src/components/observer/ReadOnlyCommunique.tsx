@@ -1,4 +1,4 @@
-import { isBracketed, shownStatus, type CommuniqueSnapshot, type Delegation, type ParagraphStatus, type ParagraphStatusEntry, type SnapshotParagraph } from '@plenary/shared';
+import { isBracketed, shownStatus, type CommuniqueSnapshot, type Delegation, type ParagraphStatus, type ParagraphStatusEntry, type SnapshotParagraph } from '@plenary/shared/plain';
 import { PARAGRAPH_STATUS_ICON as STATUS_ICON, PARAGRAPH_STATUS_LABEL as STATUS_LABEL } from '../../lib/statusWords';
 import { paragraphLabelText } from '../../lib/focusTarget';
 import { useTranslation } from 'react-i18next';

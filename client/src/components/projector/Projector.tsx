@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { sittingProgress, type AgendaItemView, type SessionView } from '@plenary/shared';
+import { sittingProgress, type AgendaItemView, type SessionView } from '@plenary/shared/plain';
 import { useSocket } from '../../hooks/useSocket';
 import { useYDoc } from '../../hooks/useYDoc';
 import { useSessionView } from '../../hooks/useSessionView';
