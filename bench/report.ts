@@ -221,18 +221,22 @@ export function checkTargets(cases: CaseOutcome[], quick = false): TargetCheck[]
   // the first client's whole time until synced: the first − second difference is too noisy to hold a target
   check('cold', 'cold load ≤ 50 ms (100,000-update history as stored: first client until synced)', get(cold, 'plenary', 'coldSyncMs'), 50, 'ms', atScale(cold, 'history', 100_000), cold ? `${cold.params.history} updates` : '');
 
+  // single-node: the fan-out case with as many observers, in the same run; node A's own probes are
+  // shown beside it, but they are not a like-for-like reference (node A fans out to 5 receivers)
   const cross = cases.find((c) => c.scenario === 'crossnode' && !c.notRun);
   const crossP99 = get(cross, 'plenary', 'latencyP99Ms');
+  const single = cases.find((c) => c.scenario === 'fanout' && !c.notRun && c.params.observers === cross?.params.observers);
+  const singleP99 = get(single, 'plenary', 'latencyP99Ms');
   const localP99 = get(cross, 'plenary', 'localLatencyP99Ms');
   const xScaled = !quick && atScale(cross, 'observers', 1000);
   checks.push({
     id: 'crossnode',
     target: 'cross-node p99 ≤ single-node p99 + 10 ms',
     figure:
-      crossP99 === null || localP99 === null
-        ? (cases.find((c) => c.scenario === 'crossnode')?.notRun ?? 'not measured')
-        : `node B ${fmt(crossP99)} ms, node A (the writer's) ${fmt(localP99)} ms${xScaled ? '' : ` (at ${cross?.params.observers} observers)`}`,
-    met: crossP99 === null || localP99 === null || !xScaled ? null : crossP99 <= localP99 + 10,
+      crossP99 === null || singleP99 === null
+        ? (cases.find((c) => c.scenario === 'crossnode')?.notRun ?? 'not measured (needs the fan-out case with as many observers)')
+        : `node B ${fmt(crossP99)} ms, single node ${fmt(singleP99)} ms (fan-out to ${Number(cross?.params.observers).toLocaleString('en-US')} observers)${localP99 === null ? '' : `; node A's own probes ${fmt(localP99)} ms`}${xScaled ? '' : ` (at ${cross?.params.observers} observers)`}`,
+    met: crossP99 === null || singleP99 === null || !xScaled ? null : crossP99 <= singleP99 + 10,
   });
   return checks;
 }

@@ -41,6 +41,8 @@ const HELP = `npm run bench -- [flags]
                              summarise one with node --import tsx bench/profileSummary.ts <file>)
   --docs / --no-docs         update docs/PERFORMANCE.md (default: on for a full run, off with --quick or a subset)
   --out <dir>                where results go (default bench/results)
+  --from <file.json>         measure nothing: render a saved run again (its .md, and docs/PERFORMANCE.md
+                             if it was a full run), e.g. after the targets' rules changed
 `;
 
 const { values } = parseArgs({
@@ -71,11 +73,22 @@ const { values } = parseArgs({
     docs: { type: 'boolean' },
     'no-docs': { type: 'boolean' },
     out: { type: 'string' },
+    from: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
   process.stdout.write(HELP);
+  process.exit(0);
+}
+if (values.from) {
+  const run = JSON.parse(readFileSync(values.from, 'utf8')) as BenchRun;
+  run.targets = checkTargets(run.cases, run.quick);
+  const md = markdown(run);
+  writeFileSync(`${values.from.replace(/\.json$/, '')}.md`, `# Benchmark results\n\n${md}`);
+  writeFileSync(values.from, `${JSON.stringify(run, null, 2)}\n`);
+  if (values.docs ?? run.command === 'npm run bench') updatePerformanceDoc(md);
+  process.stdout.write(`\n${md}`);
   process.exit(0);
 }
 
@@ -235,21 +248,22 @@ writeFileSync(`${base}.json`, `${JSON.stringify(run, null, 2)}\n`);
 writeFileSync(`${base}.md`, `# Benchmark results\n\n${md}`);
 log(`\nwrote ${base}.json and ${base}.md`);
 
-if (writeDocs) {
-  const doc = join(ROOT, 'docs', 'PERFORMANCE.md');
-  const BEGIN = '<!-- bench:results:begin -->';
-  const END = '<!-- bench:results:end -->';
-  if (existsSync(doc)) {
-    const text = readFileSync(doc, 'utf8');
-    const a = text.indexOf(BEGIN);
-    const b = text.indexOf(END);
-    if (a !== -1 && b > a) {
-      writeFileSync(doc, `${text.slice(0, a + BEGIN.length)}\n${md}\n${text.slice(b)}`);
-      log(`updated ${doc}`);
-    } else log(`${doc} has no ${BEGIN} … ${END} block: not updated`);
-  } else log(`${doc} does not exist: not updated`);
-}
+if (writeDocs) updatePerformanceDoc(md);
 
 process.stdout.write(`\n${md}`);
 cleanupHistory();
 process.exit(cases.some((c) => Object.values(c.repeats).some((rs) => rs?.some((r) => r.error))) ? 1 : 0);
+
+/** Puts a run's Markdown between the results markers of docs/PERFORMANCE.md. */
+function updatePerformanceDoc(md: string): void {
+  const doc = join(ROOT, 'docs', 'PERFORMANCE.md');
+  const BEGIN = '<!-- bench:results:begin -->';
+  const END = '<!-- bench:results:end -->';
+  if (!existsSync(doc)) return void process.stderr.write(`${doc} does not exist: not updated\n`);
+  const text = readFileSync(doc, 'utf8');
+  const a = text.indexOf(BEGIN);
+  const b = text.indexOf(END);
+  if (a === -1 || b <= a) return void process.stderr.write(`${doc} has no ${BEGIN} … ${END} block: not updated\n`);
+  writeFileSync(doc, `${text.slice(0, a + BEGIN.length)}\n${md}\n${text.slice(b)}`);
+  process.stderr.write(`updated ${doc}\n`);
+}
