@@ -144,7 +144,11 @@ describe('[A5] running an item over real sockets', () => {
     expect(await cmd(cn, 'speakers.request', { itemId })).toEqual({ ok: true });
     expect(await cmd(cn, 'speakers.request', { itemId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await cmd(chair, 'speakers.close', { itemId })).toEqual({ ok: true });
-    expect(await cmd(af, 'speakers.request', { itemId })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/closed/) } });
+    // [I7] the refusal names the item by number and title, for each reader's language
+    expect(await cmd(af, 'speakers.request', { itemId })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/closed/), key: 'listClosed', params: { number: 2, title: item(1).get('title') } },
+    });
     expect(await cmd(af, 'speakers.pointOfOrder', { itemId })).toEqual({ ok: true });
     await waitFor(() => (item(1).get('queue') as unknown[] | undefined)?.length === 3);
     expect((item(1).get('queue') as { delegation: string; pointOfOrder: boolean }[]).map((e) => [e.delegation, e.pointOfOrder])).toEqual([

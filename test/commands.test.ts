@@ -39,12 +39,12 @@ describe('commands over Socket.IO', () => {
   });
 
   it.each([
-    ['delegate', () => delegateToken(links, 'pk'), 'Only the chair can change the state of the sitting'],
-    ['observer', () => links.links.observer.token, 'Observers cannot change the state of the sitting'],
-  ])('[C2] a %s may not change the state of the sitting (FORBIDDEN), and nothing changes', async (_role, token, message) => {
+    ['delegate', () => delegateToken(links, 'pk'), 'Only the chair can change the state of the sitting', 'onlyChair'],
+    ['observer', () => links.links.observer.token, 'Observers cannot change the state of the sitting', 'observersCannot'],
+  ])('[C2][I7] a %s may not change the state of the sitting (FORBIDDEN), and nothing changes', async (_role, token, message, key) => {
     const before = await readState();
     const s = await connect(token());
-    expect(await cmd(s, 'session.setState', { state: 'closed' })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message } });
+    expect(await cmd(s, 'session.setState', { state: 'closed' })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message, key, params: { command: 'session.setState' } } });
     expect(await readState()).toBe(before);
   });
 
@@ -76,12 +76,29 @@ describe('commands over Socket.IO', () => {
     if ((await readState()) !== 'open') await cmd(chair, 'session.setState', { state: 'open' });
     expect(await cmd(chair, 'session.setState', { state: 'open' })).toEqual({
       ok: false,
-      error: { code: 'CONFLICT', message: 'The sitting is already open' },
+      error: { code: 'CONFLICT', message: 'The sitting is already open', key: 'sittingAlready', params: { sessionState: 'open' } },
     });
     expect(await cmd(chair, 'session.setState', { state: 'scheduled' })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringContaining('suspended or closed') },
     });
+  });
+
+  it('[I7] a refused command carries the refusal’s key and values (states as codes) besides the English message', async () => {
+    const chair = await connect(links.links.chair.token);
+    if ((await readState()) !== 'open') await cmd(chair, 'session.setState', { state: 'open' });
+    expect(await cmd(chair, 'session.setState', { state: 'scheduled' })).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'A open sitting cannot be made scheduled; it can be made suspended or closed',
+        key: 'sittingTransition',
+        params: { sessionFrom: 'open', sessionTo: 'scheduled', sessionAllowed: 'suspended,closed' },
+      },
+    });
+    // validation stays a plain English message
+    const invalid = await cmd(chair, 'session.setState', { state: 'adjourned' });
+    expect(!invalid.ok && invalid.error.key).toBeUndefined();
   });
 
   it('[C4] a command id already applied is not applied again, even after a restart; the retry gets the first ack', async () => {

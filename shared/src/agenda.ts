@@ -1,4 +1,5 @@
 import { PlenaryError } from './errors';
+import type { RefusalKey } from './refusals';
 import type { AgendaItem, Floor, SpeakerEntry } from './schemas';
 
 export type { AgendaItem, AgendaItemState, Floor, SpeakerEntry } from './schemas';
@@ -57,6 +58,11 @@ export function label(item: AgendaItem, index: number): string {
   return `item ${index + 1} (${item.title})`;
 }
 
+/** An item as a refusal names it: "item {{number}} ({{title}})", worded by each reader. */
+function named(item: AgendaItem, index: number): { number: number; title: string } {
+  return { number: index + 1, title: item.title };
+}
+
 /** Ends the current speech, if any: its time is added to the delegation's account. */
 export function endSpeechPatch(item: AgendaItem, now: number): ItemPatch {
   if (!item.floor) return {};
@@ -78,7 +84,7 @@ function leaveOpen(item: AgendaItem, now: number): ItemPatch {
 export function openItem(items: AgendaItem[], itemId: string, now: number): Map<string, ItemPatch> {
   const index = findIndex(items, itemId);
   const item = items[index]!;
-  if (item.state === 'open') throw new PlenaryError('CONFLICT', `${cap(label(item, index))} is already open`);
+  if (item.state === 'open') throw PlenaryError.of('CONFLICT', 'itemAlreadyOpen', named(item, index));
   const patches = new Map<string, ItemPatch>();
   items.forEach((other) => {
     if (other.state === 'open') patches.set(other.id, { ...leaveOpen(other, now), state: 'closed' });
@@ -90,22 +96,22 @@ export function openItem(items: AgendaItem[], itemId: string, now: number): Map<
 export function closeItem(items: AgendaItem[], itemId: string, now: number): ItemPatch {
   const index = findIndex(items, itemId);
   const item = items[index]!;
-  if (item.state !== 'open') throw new PlenaryError('CONFLICT', `Only the open item can be closed; ${label(item, index)} is ${item.state}`);
+  if (item.state !== 'open') throw PlenaryError.of('CONFLICT', 'onlyOpenItemCloses', { ...named(item, index), itemState: item.state });
   return { ...leaveOpen(item, now), state: 'closed' };
 }
 
 export function deferItem(items: AgendaItem[], itemId: string, now: number): ItemPatch {
   const index = findIndex(items, itemId);
   const item = items[index]!;
-  if (item.state === 'deferred') throw new PlenaryError('CONFLICT', `${cap(label(item, index))} is already deferred`);
-  if (item.state === 'closed') throw new PlenaryError('CONFLICT', `${cap(label(item, index))} is closed; open it again to defer it`);
+  if (item.state === 'deferred') throw PlenaryError.of('CONFLICT', 'itemAlreadyDeferred', named(item, index));
+  if (item.state === 'closed') throw PlenaryError.of('CONFLICT', 'itemClosedNoDefer', named(item, index));
   return item.state === 'open' ? { ...leaveOpen(item, now), state: 'deferred' } : { state: 'deferred' };
 }
 
 export function checkRemovable(items: AgendaItem[], itemId: string): void {
   const index = findIndex(items, itemId);
   const item = items[index]!;
-  if (item.state === 'open') throw new PlenaryError('CONFLICT', `${cap(label(item, index))} is open; close it before removing it`);
+  if (item.state === 'open') throw PlenaryError.of('CONFLICT', 'itemOpenNoRemove', named(item, index));
 }
 
 export function checkMove(items: AgendaItem[], itemId: string, toIndex: number): number {
@@ -122,8 +128,8 @@ function queueOf(item: AgendaItem): SpeakerEntry[] {
   return item.queue ?? [];
 }
 
-function requireOpen(item: AgendaItem, index: number, what: string): void {
-  if (item.state !== 'open') throw new PlenaryError('CONFLICT', `${cap(what)} only on the open item; ${label(item, index)} is ${item.state}`);
+function requireOpen(item: AgendaItem, index: number, refusal: RefusalKey): void {
+  if (item.state !== 'open') throw PlenaryError.of('CONFLICT', refusal, { ...named(item, index), itemState: item.state });
 }
 
 /** `speakers.request`: the delegation joins the end of the list, once. */
@@ -131,12 +137,12 @@ export function requestFloor(items: AgendaItem[], itemId: string, delegation: st
   const index = findIndex(items, itemId);
   const item = items[index]!;
   if (item.state === 'closed' || item.state === 'deferred') {
-    throw new PlenaryError('CONFLICT', `The list of speakers of ${label(item, index)} is not taking requests: the item is ${item.state}`);
+    throw PlenaryError.of('CONFLICT', 'listNotTakingRequests', { ...named(item, index), itemState: item.state });
   }
-  if (item.speakersClosed) throw new PlenaryError('CONFLICT', `The list of speakers of ${label(item, index)} is closed`);
-  if (item.floor?.delegation === delegation) throw new PlenaryError('CONFLICT', 'This delegation has the floor');
+  if (item.speakersClosed) throw PlenaryError.of('CONFLICT', 'listClosed', named(item, index));
+  if (item.floor?.delegation === delegation) throw PlenaryError.of('CONFLICT', 'hasFloor');
   if (queueOf(item).some((e) => e.delegation === delegation)) {
-    throw new PlenaryError('CONFLICT', 'This delegation is already on the list of speakers');
+    throw PlenaryError.of('CONFLICT', 'alreadyOnList');
   }
   return { queue: [...queueOf(item), { delegation, pointOfOrder: false, requestedAt: now }] };
 }
@@ -149,11 +155,11 @@ export function requestFloor(items: AgendaItem[], itemId: string, delegation: st
 export function pointOfOrder(items: AgendaItem[], itemId: string, delegation: string, now: number): ItemPatch {
   const index = findIndex(items, itemId);
   const item = items[index]!;
-  requireOpen(item, index, 'a point of order can be raised');
-  if (item.floor?.delegation === delegation) throw new PlenaryError('CONFLICT', 'This delegation has the floor');
+  requireOpen(item, index, 'pointOfOrderOpenItemOnly');
+  if (item.floor?.delegation === delegation) throw PlenaryError.of('CONFLICT', 'hasFloor');
   const queue = queueOf(item);
   if (queue.some((e) => e.delegation === delegation && e.pointOfOrder)) {
-    throw new PlenaryError('CONFLICT', 'This delegation has already raised a point of order');
+    throw PlenaryError.of('CONFLICT', 'alreadyPointOfOrder');
   }
   const rest = queue.filter((e) => e.delegation !== delegation);
   const firstOrdinary = rest.findIndex((e) => !e.pointOfOrder);
@@ -166,7 +172,7 @@ export function withdraw(items: AgendaItem[], itemId: string, delegation: string
   const item = items[index]!;
   const queue = queueOf(item);
   if (!queue.some((e) => e.delegation === delegation)) {
-    throw new PlenaryError('NOT_FOUND', `This delegation is not on the list of speakers of ${label(item, index)}`);
+    throw PlenaryError.of('NOT_FOUND', 'notOnList', named(item, index));
   }
   return { queue: queue.filter((e) => e.delegation !== delegation) };
 }
@@ -190,9 +196,9 @@ function takeFloor(item: AgendaItem, entry: SpeakerEntry, now: number): ItemPatc
 export function nextSpeaker(items: AgendaItem[], itemId: string, now: number): ItemPatch {
   const index = findIndex(items, itemId);
   const item = items[index]!;
-  requireOpen(item, index, 'the floor is given');
+  requireOpen(item, index, 'floorOpenItemOnly');
   const first = queueOf(item)[0];
-  if (!first) throw new PlenaryError('CONFLICT', `No one is waiting to speak on ${label(item, index)}`);
+  if (!first) throw PlenaryError.of('CONFLICT', 'nobodyWaiting', named(item, index));
   return takeFloor(item, first, now);
 }
 
@@ -200,16 +206,16 @@ export function nextSpeaker(items: AgendaItem[], itemId: string, now: number): I
 export function giveFloor(items: AgendaItem[], itemId: string, delegation: string, now: number): ItemPatch {
   const index = findIndex(items, itemId);
   const item = items[index]!;
-  requireOpen(item, index, 'the floor is given');
+  requireOpen(item, index, 'floorOpenItemOnly');
   const entry = queueOf(item).find((e) => e.delegation === delegation);
-  if (!entry) throw new PlenaryError('NOT_FOUND', `This delegation is not on the list of speakers of ${label(item, index)}`);
+  if (!entry) throw PlenaryError.of('NOT_FOUND', 'notOnList', named(item, index));
   return takeFloor(item, entry, now);
 }
 
 export function endSpeech(items: AgendaItem[], itemId: string, now: number): ItemPatch {
   const index = findIndex(items, itemId);
   const item = items[index]!;
-  if (!item.floor) throw new PlenaryError('CONFLICT', `No one has the floor on ${label(item, index)}`);
+  if (!item.floor) throw PlenaryError.of('CONFLICT', 'nobodyHasFloorOn', named(item, index));
   return endSpeechPatch(item, now);
 }
 
@@ -217,7 +223,7 @@ export function setListClosed(items: AgendaItem[], itemId: string, closed: boole
   const index = findIndex(items, itemId);
   const item = items[index]!;
   if (Boolean(item.speakersClosed) === closed) {
-    throw new PlenaryError('CONFLICT', `The list of speakers of ${label(item, index)} is already ${closed ? 'closed' : 'open'}`);
+    throw PlenaryError.of('CONFLICT', closed ? 'listAlreadyClosed' : 'listAlreadyOpen', named(item, index));
   }
   return { speakersClosed: closed };
 }
@@ -226,18 +232,18 @@ export function setListClosed(items: AgendaItem[], itemId: string, closed: boole
 
 export function openItemWithFloor(items: AgendaItem[]): AgendaItem {
   const item = items.find((i) => i.state === 'open');
-  if (!item) throw new PlenaryError('CONFLICT', 'No agenda item is open');
-  if (!item.floor) throw new PlenaryError('CONFLICT', 'No one has the floor');
+  if (!item) throw PlenaryError.of('CONFLICT', 'noItemOpen');
+  if (!item.floor) throw PlenaryError.of('CONFLICT', 'nobodyHasFloor');
   return item;
 }
 
 export function pauseTimer(floor: Floor, now: number): Floor {
-  if (floor.runningSince === null) throw new PlenaryError('CONFLICT', 'The timer is already paused');
+  if (floor.runningSince === null) throw PlenaryError.of('CONFLICT', 'timerAlreadyPaused');
   return { ...floor, elapsedMs: floorElapsedMs(floor, now), runningSince: null };
 }
 
 export function resumeTimer(floor: Floor, now: number): Floor {
-  if (floor.runningSince !== null) throw new PlenaryError('CONFLICT', 'The timer is already running');
+  if (floor.runningSince !== null) throw PlenaryError.of('CONFLICT', 'timerAlreadyRunning');
   return { ...floor, runningSince: now };
 }
 
@@ -249,10 +255,6 @@ export function extendTimer(floor: Floor, seconds: number): Floor {
 
 function findIndex(items: AgendaItem[], itemId: string): number {
   const index = items.findIndex((i) => i.id === itemId);
-  if (index < 0) throw new PlenaryError('NOT_FOUND', `There is no agenda item "${itemId}"`);
+  if (index < 0) throw PlenaryError.of('NOT_FOUND', 'noSuchItem', { id: itemId });
   return index;
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -87,13 +87,12 @@ export function proposerMayEdit(m: Measure): boolean {
 }
 
 export function checkTransition(m: Measure, to: CbmState): void {
-  if (m.state === to) throw new PlenaryError('CONFLICT', `The measure is already ${to}`);
+  if (m.state === to) throw PlenaryError.of('CONFLICT', 'measureAlready', { cbmState: to });
   if (!CBM_TRANSITIONS[m.state].includes(to)) {
     const allowed = CBM_TRANSITIONS[m.state];
-    throw new PlenaryError(
-      'CONFLICT',
-      allowed.length ? `A measure ${m.state} can become ${allowed.join(', ')}, not ${to}` : `A ${m.state} measure cannot change any more`,
-    );
+    throw allowed.length
+      ? PlenaryError.of('CONFLICT', 'measureTransition', { cbmFrom: m.state, cbmAllowed: allowed.join(','), cbmTo: to })
+      : PlenaryError.of('CONFLICT', 'measureFinal', { cbmState: m.state });
   }
 }
 

@@ -15,6 +15,7 @@ export * from './feed';
 export * from './events';
 export * from './ids';
 export * from './progress';
+export * from './refusals';
 export * from './roles';
 export * from './session';
 export * from './snapshot';

@@ -16,6 +16,7 @@ export * from './events';
 export * from './feed';
 export * from './ids';
 export * from './progress';
+export * from './refusals';
 export * from './roles';
 export * from './session';
 export * from './snapshot';

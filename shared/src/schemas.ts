@@ -50,7 +50,16 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-export const ErrorBody = z.object({ code: ErrorCode, message: z.string() });
+/**
+ * `message` in English; a refusal also carries its `key` and values (`params`), which the
+ * interface words in the reader's language (I7).
+ */
+export const ErrorBody = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  key: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** One readable line out of a zod error: "payload.state: Invalid option …". */

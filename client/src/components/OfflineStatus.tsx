@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { COMMAND_RULES } from '@plenary/shared/plain';
 import type { Connection } from '../lib/connection';
 import type { Refusal } from '../lib/outbox';
+import { refusalText } from '../lib/refusals';
 import { localDigits } from '../i18n/locale';
 import './OfflineStatus.css';
 
@@ -65,7 +66,7 @@ export function OfflineStatus({ connection, pendingEdits, queuedCommands, refuse
           <p className="offline-refused__heading">{say(TEXT.refusedHeading)}</p>
           <ul className="offline-refused__list">
             {refused.map((r) => (
-              <li key={r.id}>{say(TEXT.refusedItem, { what: t(`offline.command.${r.type}`, { defaultValue: COMMAND_RULES[r.type]?.verb ?? r.type }), why: r.message })}</li>
+              <li key={r.id}>{say(TEXT.refusedItem, { what: t(`offline.command.${r.type}`, { defaultValue: COMMAND_RULES[r.type]?.verb ?? r.type }), why: refusalText(r) })}</li>
             ))}
           </ul>
           <button type="button" className="offline-refused__dismiss" onClick={onDismiss}>

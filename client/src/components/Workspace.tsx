@@ -11,6 +11,7 @@ import { useDrafting } from '../hooks/useDrafting';
 import { useKeptEditNotice } from '../hooks/useKeptEditNotice';
 import { combineConnection } from '../lib/connection';
 import { localKey, tokenActor } from '../lib/localCopy';
+import { refusalText } from '../lib/refusals';
 import { OfflineStatus } from './OfflineStatus';
 import { InviteMessage } from './InviteMessage';
 import { SittingHeader } from './SittingHeader';
@@ -92,7 +93,7 @@ export function Workspace({ sid, token }: { sid: string; token: string }) {
   if (socket.refused) {
     return (
       <InviteMessage title={t('workspace.cannotOpen')}>
-        {t('workspace.invalidLink', { reason: socket.refused.replace(/\.$/, '') })}
+        {t('workspace.invalidLink', { reason: refusalText(socket.refused).replace(/\.$/, '') })}
       </InviteMessage>
     );
   }

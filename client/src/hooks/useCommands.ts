@@ -2,13 +2,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Ack, CommandPayload, CommandType } from '@plenary/shared';
 import { browserStore } from '../lib/localCopy';
 import { Outbox, refusalOf, type QueuedCommand, type Refusal } from '../lib/outbox';
+import { refusalText } from '../lib/refusals';
 import type { PlenarySocket } from './useSocket';
 import { useToasts } from './useToasts';
 
 const TIMEOUT_MS = 10_000;
 
 export interface Commands {
-  /** Sends a command; an error ack is shown as a toast with the server's message. */
+  /** Sends a command; an error ack is shown as a toast with the server's refusal, in the reader's language. */
   run<T extends CommandType>(type: T, payload: CommandPayload<T>, key?: string): Promise<Ack>;
   /** whether the command started with this key (default: its type) is still waiting for its ack */
   isPending(key: string): boolean;
@@ -65,7 +66,7 @@ export function useCommands(socket: PlenarySocket | null, queueKey: string | nul
           // nobody waits for a command restored after a reload: its refusal is listed too
           const refusal = refusalOf(cmd, ack, !waiter);
           if (refusal) setRefused((r) => [...r, refusal]);
-          if (!ack.ok && !refusal && waiter) toasts.show(ack.error.message);
+          if (!ack.ok && !refusal && waiter) toasts.show(refusalText(ack.error));
           waiter?.(ack);
         }
       } finally {

@@ -4,6 +4,7 @@ import type { ClientToServerEvents, PresenceEntry, ServerToClientEvents, Welcome
 import type { ChannelStatus } from '../lib/connection';
 import { addSample, bestEstimate, type ClockSample } from '../lib/clockSync';
 import { fingerprint, readJson, writeJson, type KeyValueStore } from '../lib/localCopy';
+import { serverRefusal, type ServerRefusal } from '../lib/refusals';
 
 /** pings per measurement: the one with the shortest round trip counts */
 const CLOCK_BURST = 5;
@@ -18,8 +19,8 @@ export interface SocketState {
   status: ChannelStatus;
   welcome: Welcome | null;
   presence: PresenceEntry[];
-  /** the server refused the token: its own words; the socket will not retry */
-  refused: string | null;
+  /** the server refused the token: its words, shown in the reader's language (`refusalText`); the socket will not retry */
+  refused: ServerRefusal | null;
   /** add to Date.now() to get the server's time */
   clockOffset: number;
 }
@@ -78,7 +79,8 @@ export function useSocket(token: string): SocketState {
     socket.on('disconnect', () => patch({ status: socket.active ? 'connecting' : 'disconnected' }));
     socket.on('connect_error', (err) => {
       // a refusal by the server's auth middleware leaves the socket inactive; network trouble does not
-      if (!socket.active) patch({ status: 'disconnected', refused: err.message || 'refused' });
+      // the refusal's body comes as `err.data`: its key and values are worded in the reader's language
+      if (!socket.active) patch({ status: 'disconnected', refused: serverRefusal((err as Error & { data?: unknown }).data, err.message || 'refused') });
       else patch({ status: 'connecting' });
     });
     // the welcome's time is a first guess (its travel time unknown) until a ping has answered

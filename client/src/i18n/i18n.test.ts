@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, FEED_KEYS, FEED_LINES_EN, FEED_PHRASES_EN } from '@plenary/shared';
+import { COMMAND_RULES, COMMANDS, FEED_KEYS, FEED_LINES_EN, FEED_PHRASES_EN, REFUSALS_EN } from '@plenary/shared';
 import en from './locales/en.json';
 import faAF from './locales/fa-AF.json';
 import ps from './locales/ps.json';
@@ -84,6 +84,26 @@ describe('[I1] the interface’s words in English, Dari and Pashto', () => {
     }
     for (const [key, text] of Object.entries(FEED_LINES_EN)) expect(LOCALES.en!.get(`feed.${key}`), key).toBe(text);
     for (const [key, text] of Object.entries(FEED_PHRASES_EN)) expect(LOCALES.en!.get(`feed.ref.${key}`), key).toBe(text);
+  });
+
+  it('[I7] has every refusal in all three languages with the same placeholders, the English the same as the server sends', () => {
+    for (const lang of LANGUAGES) {
+      const table = LOCALES[lang]!;
+      const missing = Object.keys(REFUSALS_EN).filter((key) => !table.has(`refusal.${key}`));
+      expect(missing, `refusals missing in ${lang}`).toEqual([]);
+      for (const [key, text] of Object.entries(REFUSALS_EN)) expect(variables(table.get(`refusal.${key}`)!), `placeholders of ${lang} refusal.${key}`).toEqual(variables(text));
+      const extra = [...table.keys()].filter((k) => k.startsWith('refusal.') && !k.startsWith('refusal.list.') && !Object.hasOwn(REFUSALS_EN, k.slice('refusal.'.length)));
+      expect(extra, `refusals ${lang} has that the server does not send`).toEqual([]);
+    }
+    for (const [key, text] of Object.entries(REFUSALS_EN)) expect(LOCALES.en!.get(`refusal.${key}`), key).toBe(text);
+  });
+
+  it('[I7] says what every command does in all three languages (refusals and the offline list name commands by it)', () => {
+    for (const lang of LANGUAGES) {
+      const missing = Object.keys(COMMAND_RULES).filter((type) => !LOCALES[lang]!.has(`offline.command.${type}`));
+      expect(missing, `commands missing in ${lang}`).toEqual([]);
+    }
+    for (const [type, rule] of Object.entries(COMMAND_RULES)) expect(LOCALES.en!.get(`offline.command.${type}`), type).toBe(rule.verb);
   });
 
   it('writes Dari and Pashto in their own script, not English copied over', () => {

@@ -1,4 +1,5 @@
 import type { Ack, CommandType } from '@plenary/shared';
+import type { ServerRefusal } from './refusals';
 import { readJson, writeJson, type KeyValueStore } from './localCopy';
 
 /** A command waiting for the server's answer; its id stays the same however often it is sent. */
@@ -12,11 +13,13 @@ export interface QueuedCommand {
   offline: boolean;
 }
 
-/** A queued command the server refused once it could be sent: its own words, for the person who asked. */
-export interface Refusal {
+/**
+ * A queued command the server refused once it could be sent: its English message, and the key and
+ * values that put it in the words of whatever language the interface speaks when it is shown (I7).
+ */
+export interface Refusal extends ServerRefusal {
   id: string;
   type: CommandType;
-  message: string;
 }
 
 /**
@@ -77,5 +80,7 @@ function isQueued(v: unknown): v is QueuedCommand {
  * an earlier page (`orphan`); other refusals reach the form or toast that asked.
  */
 export function refusalOf(cmd: QueuedCommand, ack: Ack, orphan: boolean): Refusal | null {
-  return !ack.ok && (cmd.offline || orphan) ? { id: cmd.id, type: cmd.type, message: ack.error.message } : null;
+  if (ack.ok || !(cmd.offline || orphan)) return null;
+  const { message, key, params } = ack.error;
+  return { id: cmd.id, type: cmd.type, message, ...(key ? { key, params: params ?? {} } : {}) };
 }

@@ -28,8 +28,8 @@ export class InviteTokens {
 
   /** Verifies signature, expiry and claim shapes; throws PlenaryError UNAUTHORIZED. */
   async verify(token: string | undefined | null): Promise<InviteClaims> {
-    if (!token) throw new PlenaryError('UNAUTHORIZED', 'An invite token is required');
-    if (token.length > 4096) throw new PlenaryError('UNAUTHORIZED', 'The invite token is too long');
+    if (!token) throw PlenaryError.of('UNAUTHORIZED', 'tokenRequired');
+    if (token.length > 4096) throw PlenaryError.of('UNAUTHORIZED', 'tokenTooLong');
     const known = this.verified.get(token);
     if (known) {
       if (known.exp * 1000 > Date.now()) return known;
@@ -40,10 +40,10 @@ export class InviteTokens {
       ({ payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] }));
     } catch (err) {
       const expired = err instanceof joseErrors.JWTExpired;
-      throw new PlenaryError('UNAUTHORIZED', expired ? 'The invite token has expired' : 'The invite token is not valid');
+      throw PlenaryError.of('UNAUTHORIZED', expired ? 'tokenExpired' : 'tokenInvalid');
     }
     const claims = InviteClaims.safeParse(payload);
-    if (!claims.success) throw new PlenaryError('UNAUTHORIZED', 'The invite token does not name a sitting and a role');
+    if (!claims.success) throw PlenaryError.of('UNAUTHORIZED', 'tokenNoClaims');
     if (this.verified.size >= VERIFIED_MAX) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, claims.data);
     return claims.data;

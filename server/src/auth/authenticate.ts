@@ -18,9 +18,9 @@ export async function authenticate(
   sid?: string,
 ): Promise<AuthenticatedActor> {
   const claims = await tokens.verify(token);
-  if (sid !== undefined && claims.sid !== sid) throw new PlenaryError('UNAUTHORIZED', 'The invite token is for another sitting');
+  if (sid !== undefined && claims.sid !== sid) throw PlenaryError.of('UNAUTHORIZED', 'tokenOtherSitting');
   const sitting = await store.getSitting(claims.sid);
-  if (!sitting) throw new PlenaryError('UNAUTHORIZED', 'The sitting of this invite token does not exist');
+  if (!sitting) throw PlenaryError.of('UNAUTHORIZED', 'tokenSittingMissing');
   switch (claims.role) {
     case 'chair':
       return { sid: claims.sid, role: 'chair', name: 'Chair', color: CHAIR_COLOR };
@@ -29,7 +29,7 @@ export async function authenticate(
     case 'delegate': {
       const index = sitting.delegations.findIndex((d) => d.id === claims.del);
       const delegation = sitting.delegations[index];
-      if (!delegation) throw new PlenaryError('UNAUTHORIZED', 'The delegation of this invite token is not invited to the sitting');
+      if (!delegation) throw PlenaryError.of('UNAUTHORIZED', 'tokenDelegationNotInvited');
       return { sid: claims.sid, role: 'delegate', delegation: delegation.id, name: delegation.name, color: delegation.color };
     }
   }

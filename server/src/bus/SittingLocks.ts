@@ -58,7 +58,7 @@ export class SittingLocks {
     const deadline = Date.now() + this.waitMs;
     for (let wait = 2; ; wait = Math.min(wait * 2, 40)) {
       if ((await this.redis.set(key, token, 'PX', this.ttlMs, 'NX')) === 'OK') break;
-      if (Date.now() > deadline) throw new PlenaryError('UNAVAILABLE', 'The sitting is busy; try again');
+      if (Date.now() > deadline) throw PlenaryError.of('UNAVAILABLE', 'sittingBusy');
       await new Promise((r) => setTimeout(r, wait * (0.5 + Math.random())));
     }
     const renew = () =>

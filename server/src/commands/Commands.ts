@@ -75,9 +75,10 @@ const READS_COMMUNIQUE: ReadonlySet<CommandType> = new Set([
   'focus.set',
 ]);
 
-function refusal(actor: Actor, verb: string, spec: { delegationOnly?: boolean }): PlenaryError {
-  if (actor.role === 'observer') return new PlenaryError('FORBIDDEN', `Observers cannot ${verb}`);
-  return new PlenaryError('FORBIDDEN', spec.delegationOnly ? `Only a delegation can ${verb}` : `Only the chair can ${verb}`);
+/** "Only the chair can <verb>": the command's type goes with it, so each reader sees the verb in their language. */
+function refusal(actor: Actor, command: CommandType, spec: { delegationOnly?: boolean }): PlenaryError {
+  const key = actor.role === 'observer' ? 'observersCannot' : spec.delegationOnly ? 'onlyDelegation' : 'onlyChair';
+  return PlenaryError.of('FORBIDDEN', key, { command });
 }
 
 type Outcome = { replay: Ack } | { result: unknown };
@@ -100,7 +101,7 @@ export class Commands {
     } catch (err) {
       if (err instanceof PlenaryError) return { ok: false, error: err.toBody() };
       this.log(`command failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      return { ok: false, error: { code: 'UNAVAILABLE', message: 'The server could not apply the command; try again' } };
+      return { ok: false, error: PlenaryError.of('UNAVAILABLE', 'commandFailed').toBody() };
     }
   }
 
@@ -110,7 +111,7 @@ export class Commands {
     const { id, type } = envelope.data;
     if (!isCommandType(type)) throw new PlenaryError('INVALID', `Unknown command type "${type.slice(0, 64)}"`);
     const spec = COMMANDS[type];
-    if (!mayCommand(actor.role, type)) throw refusal(actor, spec.verb, spec);
+    if (!mayCommand(actor.role, type)) throw refusal(actor, type, spec);
     const payload = spec.payload.safeParse(envelope.data.payload ?? {});
     if (!payload.success) throw new PlenaryError('INVALID', describeZodError(payload.error, 'payload'));
 

@@ -17,7 +17,7 @@ export const add: Handler<'agenda.add'> = (ctx, { title, description, durationMi
   let at = items.length;
   if (after !== undefined) {
     const index = items.findIndex((i) => i.id === after);
-    if (index < 0) throw new PlenaryError('NOT_FOUND', `There is no agenda item "${after}" to add after`);
+    if (index < 0) throw PlenaryError.of('NOT_FOUND', 'noSuchItemToAddAfter', { id: after });
     at = index + 1;
   }
   const id = newId('i-');

@@ -12,7 +12,7 @@ export function itemMap(ctx: CommandContext, itemId: string): Y.Map<unknown> {
   const map = sessionAgenda(ctx.doc)
     .toArray()
     .find((m) => m.get('id') === itemId);
-  if (!map) throw new PlenaryError('NOT_FOUND', `There is no agenda item "${itemId}"`);
+  if (!map) throw PlenaryError.of('NOT_FOUND', 'noSuchItem', { id: itemId });
   return map;
 }
 
@@ -37,13 +37,13 @@ export function newItemMap(fields: Record<string, unknown>): Y.Map<unknown> {
 export function speakingFor(ctx: CommandContext, named: string | undefined): string {
   if (ctx.actor.role === 'delegate') {
     if (named !== undefined && named !== ctx.actor.delegation) {
-      throw new PlenaryError('FORBIDDEN', 'A delegate can act for their own delegation only');
+      throw PlenaryError.of('FORBIDDEN', 'ownDelegationOnly');
     }
     return ctx.actor.delegation!;
   }
   if (named === undefined) throw new PlenaryError('INVALID', 'payload.delegation: the chair names the delegation');
   if (!sessionDelegations(ctx.doc).toArray().some((d) => d.id === named)) {
-    throw new PlenaryError('NOT_FOUND', `The delegation "${named}" is not invited to this sitting`);
+    throw PlenaryError.of('NOT_FOUND', 'delegationNotInvited', { delegation: named });
   }
   return named;
 }

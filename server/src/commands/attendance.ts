@@ -39,11 +39,11 @@ export function setConnected(doc: Y.Doc, delegation: string, connected: boolean,
 
 export const mark: Handler<'attendance.mark'> = (ctx, { delegation, present }) => {
   if (!sessionDelegations(ctx.doc).toArray().some((d) => d.id === delegation)) {
-    throw new PlenaryError('NOT_FOUND', `The delegation "${delegation}" is not invited to this sitting`);
+    throw PlenaryError.of('NOT_FOUND', 'delegationNotInvited', { delegation });
   }
   const attendance = sessionAttendance(ctx.doc);
   const before = attendance.get(delegation);
-  if (Boolean(before?.inRoom) === present) throw new PlenaryError('CONFLICT', `The delegation is already marked ${present ? 'present' : 'absent'}`);
+  if (Boolean(before?.inRoom) === present) throw PlenaryError.of('CONFLICT', present ? 'alreadyPresent' : 'alreadyAbsent');
   const after = nextAttendance(before, { inRoom: present }, ctx.now);
   attendance.set(delegation, after);
   if (isPresent(after)) recordAttendees(ctx.doc, [delegation]);
@@ -51,9 +51,9 @@ export const mark: Handler<'attendance.mark'> = (ctx, { delegation, present }) =
 
 export const setFocus: Handler<'focus.set'> = (ctx, { paragraphId, cbmId }) => {
   if (paragraphId && !(ctx.communique && findParagraph(ctx.communique, paragraphId))) {
-    throw new PlenaryError('NOT_FOUND', `There is no paragraph "${paragraphId}" in the communiqué`);
+    throw PlenaryError.of('NOT_FOUND', 'noSuchParagraph', { id: paragraphId });
   }
-  if (cbmId && !sessionMeasures(ctx.doc).has(cbmId)) throw new PlenaryError('NOT_FOUND', `There is no measure "${cbmId}"`);
+  if (cbmId && !sessionMeasures(ctx.doc).has(cbmId)) throw PlenaryError.of('NOT_FOUND', 'noSuchMeasure', { id: cbmId });
   const meta = sessionMeta(ctx.doc);
   if (!paragraphId && !cbmId) meta.delete('focus');
   else meta.set('focus', { ...(paragraphId ? { paragraphId } : {}), ...(cbmId ? { cbmId } : {}), at: ctx.now });

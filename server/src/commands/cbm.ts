@@ -20,7 +20,7 @@ function party(ctx: CommandContext): string {
 
 function measure(ctx: CommandContext, cbmId: string): Measure {
   const m = sessionMeasures(ctx.doc).get(cbmId);
-  if (!m) throw new PlenaryError('NOT_FOUND', `There is no measure "${cbmId}"`);
+  if (!m) throw PlenaryError.of('NOT_FOUND', 'noSuchMeasure', { id: cbmId });
   return m;
 }
 
@@ -30,7 +30,7 @@ function save(ctx: CommandContext, m: Measure, action: string): void {
 }
 
 function checkItem(ctx: CommandContext, itemId: string | null | undefined): void {
-  if (itemId && !readAgenda(ctx.doc).some((i) => i.id === itemId)) throw new PlenaryError('NOT_FOUND', `There is no agenda item "${itemId}"`);
+  if (itemId && !readAgenda(ctx.doc).some((i) => i.id === itemId)) throw PlenaryError.of('NOT_FOUND', 'noSuchItem', { id: itemId });
 }
 
 export const propose: Handler<'cbm.propose'> = (ctx, { title, description, theme, itemId }) => {
@@ -56,8 +56,8 @@ export const propose: Handler<'cbm.propose'> = (ctx, { title, description, theme
 export const edit: Handler<'cbm.edit'> = (ctx, { cbmId, itemId, ...fields }) => {
   const m = measure(ctx, cbmId);
   if (ctx.actor.role !== 'chair') {
-    if (m.proposer !== party(ctx)) throw new PlenaryError('FORBIDDEN', 'Only the proposing delegation or the chair can edit a measure');
-    if (!proposerMayEdit(m)) throw new PlenaryError('CONFLICT', `The measure is ${m.state}: only the chair can edit it now`);
+    if (m.proposer !== party(ctx)) throw PlenaryError.of('FORBIDDEN', 'editProposerOrChair');
+    if (!proposerMayEdit(m)) throw PlenaryError.of('CONFLICT', 'measureChairEditsOnly', { cbmState: m.state });
   }
   checkItem(ctx, itemId);
   const next: Measure = { ...m, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
@@ -69,25 +69,25 @@ export const edit: Handler<'cbm.edit'> = (ctx, { cbmId, itemId, ...fields }) => 
 export const cosponsor: Handler<'cbm.cosponsor'> = (ctx, { cbmId }) => {
   const m = measure(ctx, cbmId);
   const me = party(ctx);
-  if (!isLive(m)) throw new PlenaryError('CONFLICT', `The measure is ${m.state}`);
-  if (m.proposer === me) throw new PlenaryError('CONFLICT', 'The proposing delegation does not co-sponsor its own measure');
-  if (m.cosponsors.includes(me)) throw new PlenaryError('CONFLICT', 'This delegation already co-sponsors the measure');
+  if (!isLive(m)) throw PlenaryError.of('CONFLICT', 'measureIs', { cbmState: m.state });
+  if (m.proposer === me) throw PlenaryError.of('CONFLICT', 'ownMeasureNoCosponsor');
+  if (m.cosponsors.includes(me)) throw PlenaryError.of('CONFLICT', 'alreadyCosponsor');
   save(ctx, { ...m, cosponsors: [...m.cosponsors, me] }, 'co-sponsored');
 };
 
 export const uncosponsor: Handler<'cbm.uncosponsor'> = (ctx, { cbmId }) => {
   const m = measure(ctx, cbmId);
   const me = party(ctx);
-  if (!m.cosponsors.includes(me)) throw new PlenaryError('CONFLICT', 'This delegation does not co-sponsor the measure');
+  if (!m.cosponsors.includes(me)) throw PlenaryError.of('CONFLICT', 'notCosponsor');
   save(ctx, { ...m, cosponsors: m.cosponsors.filter((d) => d !== me) }, 'stopped co-sponsoring');
 };
 
 export const setState: Handler<'cbm.setState'> = (ctx, { cbmId, state }) => {
   const m = measure(ctx, cbmId);
   if (state === 'withdrawn') {
-    if (m.proposer !== party(ctx)) throw new PlenaryError('FORBIDDEN', 'Only the proposing delegation can withdraw a measure');
+    if (m.proposer !== party(ctx)) throw PlenaryError.of('FORBIDDEN', 'withdrawProposerOnly');
   } else if (ctx.actor.role !== 'chair') {
-    throw new PlenaryError('FORBIDDEN', 'Only the chair can change the state of a measure');
+    throw PlenaryError.of('FORBIDDEN', 'onlyChair', { command: 'cbm.setState' });
   }
   checkTransition(m, state);
   save(ctx, { ...m, state }, state);
@@ -102,7 +102,7 @@ export const comment: Handler<'cbm.comment'> = (ctx, { cbmId, text }) => {
 
 export const addCommitment: Handler<'commitment.add'> = (ctx, { cbmId, action, deadline }) => {
   const m = measure(ctx, cbmId);
-  if (!isLive(m)) throw new PlenaryError('CONFLICT', `The measure is ${m.state}: it takes no commitments`);
+  if (!isLive(m)) throw PlenaryError.of('CONFLICT', 'measureNoCommitments', { cbmState: m.state });
   const id = newId('k-');
   const c: Commitment = {
     id,
@@ -123,9 +123,9 @@ export const addCommitment: Handler<'commitment.add'> = (ctx, { cbmId, action, d
 export const updateCommitment: Handler<'commitment.update'> = (ctx, { commitmentId, status, progress, note }) => {
   const commitments = sessionCommitments(ctx.doc);
   const c = commitments.get(commitmentId);
-  if (!c) throw new PlenaryError('NOT_FOUND', `There is no commitment "${commitmentId}"`);
+  if (!c) throw PlenaryError.of('NOT_FOUND', 'noSuchCommitment', { id: commitmentId });
   if (ctx.actor.role !== 'chair' && c.delegation !== party(ctx)) {
-    throw new PlenaryError('FORBIDDEN', 'A delegation can update its own commitments only');
+    throw PlenaryError.of('FORBIDDEN', 'ownCommitmentsOnly');
   }
   const change = { ...(status ? { status } : {}), ...(progress !== undefined ? { progress } : {}), ...(note !== undefined ? { note } : {}) };
   commitments.set(commitmentId, { ...c, ...change, timeline: [...c.timeline, { at: ctx.now, actor: actorKey(ctx.actor), ...change }] });

@@ -14,15 +14,15 @@ import type { CommandContext, Handler } from './context';
 
 function paragraph(ctx: CommandContext, paragraphId: string): Y.XmlElement {
   const p = ctx.communique ? findParagraph(ctx.communique, paragraphId) : null;
-  if (!p) throw new PlenaryError('NOT_FOUND', `There is no paragraph "${paragraphId}" in the communiqué`);
+  if (!p) throw PlenaryError.of('NOT_FOUND', 'noSuchParagraph', { id: paragraphId });
   return p;
 }
 
 export const setStatus: Handler<'paragraph.setStatus'> = (ctx, { paragraphId, status }) => {
   const p = paragraph(ctx, paragraphId);
-  if (statusOf(ctx.doc, paragraphId) === status) throw new PlenaryError('CONFLICT', `The paragraph is already ${status}`);
+  if (statusOf(ctx.doc, paragraphId) === status) throw PlenaryError.of('CONFLICT', 'paragraphAlready', { paragraphStatus: status });
   if (status === 'agreed' && hasBrackets(p)) {
-    throw new PlenaryError('CONFLICT', 'A paragraph with brackets cannot be agreed; lift its brackets first');
+    throw PlenaryError.of('CONFLICT', 'bracketsBlockAgreement');
   }
   paragraphStatuses(ctx.doc).set(paragraphId, { status, by: actorKey(ctx.actor), at: ctx.now });
 };
@@ -32,7 +32,7 @@ export const addComment: Handler<'comment.add'> = (ctx, { paragraphId, text, rep
   const comments = sessionComments(ctx.doc);
   if (replyTo !== undefined) {
     const parent = comments.get(replyTo);
-    if (!parent || parent.paragraphId !== paragraphId) throw new PlenaryError('NOT_FOUND', 'The comment replied to is not on this paragraph');
+    if (!parent || parent.paragraphId !== paragraphId) throw PlenaryError.of('NOT_FOUND', 'replyNotOnParagraph');
   }
   const id = newId('c-');
   const comment: Comment = {
@@ -52,9 +52,9 @@ export const addComment: Handler<'comment.add'> = (ctx, { paragraphId, text, rep
 export const resolveComment: Handler<'comment.resolve'> = (ctx, { commentId }) => {
   const comments = sessionComments(ctx.doc);
   const comment = comments.get(commentId);
-  if (!comment) throw new PlenaryError('NOT_FOUND', `There is no comment "${commentId}"`);
+  if (!comment) throw PlenaryError.of('NOT_FOUND', 'noSuchComment', { id: commentId });
   const me = actorKey(ctx.actor);
-  if (comment.author !== me && ctx.actor.role !== 'chair') throw new PlenaryError('FORBIDDEN', 'Only its author or the chair can resolve a comment');
-  if (comment.resolved) throw new PlenaryError('CONFLICT', 'The comment is already resolved');
+  if (comment.author !== me && ctx.actor.role !== 'chair') throw PlenaryError.of('FORBIDDEN', 'resolveAuthorOrChair');
+  if (comment.resolved) throw PlenaryError.of('CONFLICT', 'commentAlreadyResolved');
   comments.set(commentId, { ...comment, resolved: { by: me, at: ctx.now } });
 };

@@ -2,7 +2,7 @@ import { actorKey, communiqueSnapshot, newId, PlenaryError, sessionRevisions, ty
 import type { Handler } from './context';
 
 export const createRevision: Handler<'revision.create'> = (ctx, { label }) => {
-  if (!ctx.communique) throw new PlenaryError('UNAVAILABLE', 'The communiqué could not be read');
+  if (!ctx.communique) throw PlenaryError.of('UNAVAILABLE', 'communiqueUnreadable');
   const revisions = sessionRevisions(ctx.doc);
   const n = revisions.length + 1;
   const revision: Revision = {

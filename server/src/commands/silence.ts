@@ -21,12 +21,12 @@ function setSilence(doc: Y.Doc, silence: Silence): void {
 }
 
 export const startSilence: Handler<'silence.start'> = (ctx, { deadline, paragraphIds }) => {
-  if (!ctx.communique) throw new PlenaryError('UNAVAILABLE', 'The communiqué could not be read');
-  if (currentSilence(ctx.doc)?.state === 'running') throw new PlenaryError('CONFLICT', 'A silence procedure is already running');
-  if (deadline < ctx.now + MIN_LEAD_MS) throw new PlenaryError('INVALID', 'payload.deadline: the deadline must be at least a second away');
-  if (deadline > ctx.now + MAX_LEAD_MS) throw new PlenaryError('INVALID', 'payload.deadline: the deadline must be within 14 days');
+  if (!ctx.communique) throw PlenaryError.of('UNAVAILABLE', 'communiqueUnreadable');
+  if (currentSilence(ctx.doc)?.state === 'running') throw PlenaryError.of('CONFLICT', 'silenceRunning');
+  if (deadline < ctx.now + MIN_LEAD_MS) throw PlenaryError.of('INVALID', 'silenceTooSoon');
+  if (deadline > ctx.now + MAX_LEAD_MS) throw PlenaryError.of('INVALID', 'silenceTooFar');
   for (const id of paragraphIds ?? []) {
-    if (!findParagraph(ctx.communique, id)) throw new PlenaryError('NOT_FOUND', `There is no paragraph "${id}" in the communiqué`);
+    if (!findParagraph(ctx.communique, id)) throw PlenaryError.of('NOT_FOUND', 'noSuchParagraph', { id });
   }
   const id = newId('sl-');
   setSilence(ctx.doc, {
@@ -42,10 +42,10 @@ export const startSilence: Handler<'silence.start'> = (ctx, { deadline, paragrap
 
 export const breakSilence: Handler<'silence.break'> = (ctx, { reason }) => {
   // the dispatcher lets only delegations send this; kept for direct callers
-  if (ctx.actor.role !== 'delegate') throw new PlenaryError('FORBIDDEN', 'Only a delegation can break silence');
+  if (ctx.actor.role !== 'delegate') throw PlenaryError.of('FORBIDDEN', 'onlyDelegation', { command: 'silence.break' });
   const silence = currentSilence(ctx.doc);
-  if (silence?.state !== 'running') throw new PlenaryError('CONFLICT', 'No silence procedure is running');
-  if (ctx.now >= silence.deadline) throw new PlenaryError('CONFLICT', 'The deadline has passed: silence was kept');
+  if (silence?.state !== 'running') throw PlenaryError.of('CONFLICT', 'noSilenceRunning');
+  if (ctx.now >= silence.deadline) throw PlenaryError.of('CONFLICT', 'silenceKept');
   setSilence(ctx.doc, { ...silence, state: 'broken', brokenBy: ctx.actor.delegation!, reason, endedAt: ctx.now });
 };
 

@@ -117,7 +117,7 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
         next();
       })
       .catch((err: unknown) => {
-        const e = err instanceof PlenaryError ? err : new PlenaryError('UNAUTHORIZED', 'The invite token could not be checked');
+        const e = err instanceof PlenaryError ? err : PlenaryError.of('UNAUTHORIZED', 'tokenUnchecked');
         next(Object.assign(new Error(e.message), { data: e.toBody() }));
       });
   });

@@ -316,7 +316,7 @@ export class Room {
   };
 
   private enqueueChange<R>(change: ServerChange<R>): Promise<R> {
-    if (this.failed) return Promise.reject(new PlenaryError('UNAVAILABLE', 'Storage is unavailable; try again'));
+    if (this.failed) return Promise.reject(PlenaryError.of('UNAVAILABLE', 'storageUnavailable'));
     return new Promise<R>((resolve, reject) => {
       this.enqueue({ kind: 'change', change: change as ServerChange<unknown>, resolve: resolve as (r: unknown) => void, reject });
     });
@@ -582,7 +582,7 @@ export class Room {
   private fail(err: unknown, jobs: Job[]): void {
     this.failed = true;
     this.opts.log?.(`${this.name}: store write failed, dropping the room: ${String(err)}`);
-    const unavailable = new PlenaryError('UNAVAILABLE', 'Storage is unavailable; nothing was saved, try again');
+    const unavailable = PlenaryError.of('UNAVAILABLE', 'storageFailed');
     for (const job of [...jobs, ...this.inbox]) if (job.kind === 'change') job.reject(unavailable);
     this.inbox = [];
     this.deferredReplies = [];

@@ -11,6 +11,7 @@ import {
   timelineText,
 } from '../../lib/cbmBoard';
 import { checkCommitment, checkCommitmentUpdate, commitmentUpdateDraftOf, type CommitmentUpdateDraft } from '../../lib/cbmForms';
+import { refusalText } from '../../lib/refusals';
 import { FormError, OverdueFlag, Party, ProgressBar } from './CbmBits';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, num } from '../../i18n/locale';
@@ -104,7 +105,7 @@ function CommitmentUpdateForm({ commitment: c, commands }: { commitment: Commitm
     if (!checked.ok) return setMessages(checked.messages);
     setMessages([]);
     const ack = await commands.run('commitment.update', { commitmentId: c.id, ...checked.payload }, key);
-    if (!ack.ok) setMessages([ack.error.message]);
+    if (!ack.ok) setMessages([refusalText(ack.error)]);
   };
 
   return (
@@ -170,7 +171,7 @@ export function CommitmentAddForm({ cbmId, commands, onDone }: { cbmId: string; 
     setInvalid({});
     setMessages([]);
     const ack = await commands.run('commitment.add', { cbmId, ...checked.payload }, key);
-    if (!ack.ok) return setMessages([ack.error.message]);
+    if (!ack.ok) return setMessages([refusalText(ack.error)]);
     onDone();
   };
 

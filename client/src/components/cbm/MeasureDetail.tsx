@@ -17,6 +17,7 @@ import {
   type Viewer,
 } from '../../lib/cbmBoard';
 import { checkComment } from '../../lib/cbmForms';
+import { refusalText } from '../../lib/refusals';
 import { FormError, OverdueFlag, Party, ProgressBar, StateLabel } from './CbmBits';
 import { CommitmentAddForm, CommitmentItem } from './Commitments';
 import { MeasureForm } from './MeasureForm';
@@ -274,7 +275,7 @@ function CommentForm({ cbmId, commands }: { cbmId: string; commands: Commands })
     setMessages([]);
     const ack = await commands.run('cbm.comment', { cbmId, ...checked.payload }, key);
     if (ack.ok) setText('');
-    else setMessages([ack.error.message]);
+    else setMessages([refusalText(ack.error)]);
   };
   return (
     <form className="cbm-form cbm-form--comment" onSubmit={(e) => void submit(e)} aria-label={t('cbmUi.commentLabel')} noValidate>

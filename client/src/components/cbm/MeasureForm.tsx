@@ -3,6 +3,7 @@ import type { Ack, AgendaItemView, Measure } from '@plenary/shared';
 import type { Commands } from '../../hooks/useCommands';
 import { CBM_THEME_LABEL, CBM_THEMES } from '../../lib/cbmBoard';
 import { checkEdit, checkProposal, emptyMeasureDraft, measureDraftOf, type MeasureDraft } from '../../lib/cbmForms';
+import { refusalText } from '../../lib/refusals';
 import { FormError } from './CbmBits';
 import { useTranslation } from 'react-i18next';
 import { num } from '../../i18n/locale';
@@ -51,7 +52,7 @@ export function MeasureForm({ measure, agenda, commands, onDone, onCancel }: Pro
       ack = await commands.run('cbm.propose', checked.payload, key);
     }
     if (!ack.ok) {
-      setMessages([ack.error.message]);
+      setMessages([refusalText(ack.error)]);
       return;
     }
     const newId = measure?.id ?? (ack.result as { id?: string } | undefined)?.id;

@@ -10,6 +10,7 @@ import { formatClock } from '../../lib/format';
 import { delegationInfo } from '../../lib/speakers';
 import { itemClock, moreWaiting, nextSpeakers, openItemOf, sittingStateNote, upcomingItem } from '../../lib/sittingNow';
 import { focusTarget, type FocusTarget } from '../../lib/focusTarget';
+import { refusalText } from '../../lib/refusals';
 import { CBM_STATE_LABEL } from '../../lib/statusWords';
 import { PARAGRAPH_STATUS_ICON as STATUS_ICON, PARAGRAPH_STATUS_LABEL as STATUS_LABEL } from '../../lib/statusWords';
 import { InviteMessage } from '../InviteMessage';
@@ -47,7 +48,7 @@ export function Projector({ sid, token }: { sid: string; token: string }) {
   if (socket.refused) {
     return (
       <InviteMessage title={t('projector.cannotOpen')}>
-        {t('projector.invalidLink', { reason: socket.refused.replace(/\.$/, '') })}
+        {t('projector.invalidLink', { reason: refusalText(socket.refused).replace(/\.$/, '') })}
       </InviteMessage>
     );
   }
