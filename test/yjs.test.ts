@@ -5,6 +5,7 @@ import * as encoding from 'lib0/encoding';
 import { SqliteStore } from '../server/src/store/SqliteStore';
 import { createSitting, delegateToken, startTestServer, typeInto, yClient, type TestServer, type YClient } from './helpers/plenary';
 import { waitFor } from './helpers/wait';
+import { rawYjs } from './helpers/rawYjs';
 import type { CreateSessionResponse } from '@plenary/shared';
 
 let t: TestServer;
@@ -196,6 +197,32 @@ describe('awareness', () => {
     await waitFor(() => cn.provider.awareness.getStates().has(pk.doc.clientID));
     const seen = cn.provider.awareness.getStates().get(pk.doc.clientID) as { user: { name: string; delegation: string } };
     expect(seen.user).toMatchObject({ name: 'Pakistan', delegation: 'pk' });
+  });
+
+  it('[R6] a connection cannot change or remove the caret of a client id another connection owns', async () => {
+    const pk = await open('test-sitting/communique', delegateToken(links, 'pk'));
+    pk.provider.awareness.setLocalStateField('cursor', { at: 1 });
+    const id = pk.doc.clientID;
+    const cn = await rawYjs(t, 'test-sitting/communique', delegateToken(links, 'cn'));
+    const watcher = await rawYjs(t, 'test-sitting/communique', links.links.observer.token);
+    try {
+      await waitFor(async () => (await watcher.queryAwareness([id])).get(id) !== undefined);
+      cn.sendAwareness([{ clientId: id, clock: 1000, state: { cursor: { at: 99 } } }]);
+      cn.sendAwareness([{ clientId: id, clock: 1001, state: null }]);
+      await cn.barrier();
+      const seen = (await watcher.queryAwareness([id])).get(id) as { cursor: { at: number }; user: { delegation: string } };
+      expect(seen.cursor).toEqual({ at: 1 });
+      expect(seen.user.delegation).toBe('pk');
+      // once its owner has left, the id is free
+      pk.destroy();
+      await waitFor(async () => !(await watcher.queryAwareness([])).has(id));
+      cn.sendAwareness([{ clientId: id, clock: 1002, state: { cursor: { at: 7 } } }]);
+      await cn.barrier();
+      expect(((await watcher.queryAwareness([id])).get(id) as { user: { delegation: string } }).user.delegation).toBe('cn');
+    } finally {
+      cn.close();
+      watcher.close();
+    }
   });
 
   it('[R2] observers still see carets and the text', async () => {

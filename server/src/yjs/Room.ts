@@ -123,6 +123,8 @@ export class Room {
    */
   private stored: Snapshot | null = null;
   private readonly conns = new Map<RoomConnection, Set<number>>();
+  /** which local connection speaks for each awareness client id (the inverse of `conns`) */
+  private readonly awarenessOwner = new Map<number, RoomConnection>();
   /** awareness client ids owned by connections on other nodes */
   private readonly remoteIds = new Map<number, string>();
   /** connections whose first sync reply (step 2) has arrived */
@@ -256,6 +258,7 @@ export class Room {
     this.conns.delete(conn);
     this.syncedConns.delete(conn);
     this.held.delete(conn);
+    for (const id of ids) if (this.awarenessOwner.get(id) === conn) this.awarenessOwner.delete(id);
     if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
     this.checkIdle();
   }
@@ -355,17 +358,19 @@ export class Room {
 
   private receiveAwareness(conn: RoomConnection, update: Uint8Array): void {
     const mine = this.conns.get(conn)!;
-    const claimedElsewhere = new Set<number>();
-    for (const [other, ids] of this.conns) if (other !== conn) for (const id of ids) claimedElsewhere.add(id);
     // a connection speaks for its own awareness ids only (a few at most), and always under its own name
     let room = MAX_AWARENESS_IDS - mine.size;
     const entries = decodeAwareness(update)
-      .filter((e) => !claimedElsewhere.has(e.clientId) && (mine.has(e.clientId) || room-- > 0))
+      .filter((e) => {
+        const owner = this.awarenessOwner.get(e.clientId);
+        return owner === conn || (owner === undefined && room-- > 0);
+      })
       .map((e) => (e.state ? { ...e, state: { ...e.state, user: conn.identity } } : e));
     if (entries.length === 0) return;
     // a client that moved here from a node that died takes its id back from that node
     for (const e of entries) {
       mine.add(e.clientId);
+      this.awarenessOwner.set(e.clientId, conn);
       this.remoteIds.delete(e.clientId);
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn);
@@ -373,9 +378,7 @@ export class Room {
 
   /** Awareness of a connection on another node; ids a local connection owns are not taken over. */
   private receiveRemoteAwareness(update: Uint8Array, node: string): void {
-    const local = new Set<number>();
-    for (const ids of this.conns.values()) for (const id of ids) local.add(id);
-    const entries = decodeAwareness(update).filter((e) => !local.has(e.clientId));
+    const entries = decodeAwareness(update).filter((e) => !this.awarenessOwner.has(e.clientId));
     if (entries.length === 0) return;
     for (const e of entries) if (e.state) this.remoteIds.set(e.clientId, node);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), { kind: 'bus', node } satisfies Origin);
@@ -387,7 +390,11 @@ export class Room {
   ): void => {
     const changed = [...added, ...updated, ...removed];
     if (origin && this.conns.has(origin as RoomConnection)) {
-      for (const id of removed) this.conns.get(origin as RoomConnection)!.delete(id);
+      const mine = this.conns.get(origin as RoomConnection)!;
+      for (const id of removed) {
+        mine.delete(id);
+        this.awarenessOwner.delete(id);
+      }
     }
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     const msg = encodeAwareness(update);
