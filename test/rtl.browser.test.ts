@@ -140,6 +140,25 @@ describe('[I2][I5] the interface in Dari and Pashto, right to left', () => {
     await page.context().close();
   });
 
+  it('[I2][P1] names the chair by its role in the reader\'s words, in the presence list and on its caret', async () => {
+    const chairContext = await s.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const chair = await chairContext.newPage();
+    await chair.goto(`${s.t.url}/s/${SID}?token=${s.links.links.chair.token}`);
+    await chair.locator('[data-testid="editor"][data-loaded="true"]').waitFor({ timeout: 15_000 });
+    await chair.locator('.ProseMirror p', { hasText: 'meet again' }).click();
+
+    const page = await openInvite(s.browser, s.delegateUrl('cn'), undefined, async (context) => {
+      await context.addInitScript(() => localStorage.setItem('plenary:language', 'ps'));
+    });
+    const chairRow = page.locator('[data-testid="presence-entry"][data-role="chair"] .presence__name');
+    await expect.poll(() => chairRow.innerText()).toBe('د غونډې رئیس');
+    await expect.poll(() => page.locator('.collaboration-carets__label').allInnerTexts()).toContain('د غونډې رئیس');
+    // in English, as a name is written
+    expect(await chair.locator('[data-testid="presence-entry"][data-role="chair"] .presence__name').innerText()).toBe('Chair');
+    await page.context().close();
+    await chairContext.close();
+  });
+
   it('shows the room screen in the language chosen in its browser', async () => {
     const context = await s.browser.newContext({ viewport: { width: 1920, height: 1080 } });
     await context.addInitScript(() => localStorage.setItem('plenary:language', 'fa-AF'));

@@ -1,5 +1,5 @@
 import type { Delegation, PresenceEntry } from '@plenary/shared';
-import { ROLE_LABEL } from '../lib/format';
+import { ROLE_LABEL, roleAsName } from '../lib/format';
 import { presenceRows } from '../lib/presence';
 import { useTranslation } from 'react-i18next';
 import { localDigits } from '../i18n/locale';
@@ -19,11 +19,17 @@ export function PresenceList({ entries, delegations }: { entries: PresenceEntry[
           <li key={r.key} className="presence__row" data-testid="presence-entry" data-key={r.key} data-role={r.role}>
             <span className="presence__dot" style={{ background: r.color }} aria-hidden="true" />
             <span className="presence__name" title={r.short ? `${r.name} (${r.short})` : r.name}>
-              {r.name}
+              {/* the chair and observers are named by their role, in the reader's words */}
+              {r.role === 'delegate' ? r.name : roleAsName(r.role)}
             </span>
             <span className="presence__role">
-              {ROLE_LABEL[r.role]}
-              {r.connections > 1 && <span> · {t('presence.tabs', { n: localDigits(String(r.connections)) })}</span>}
+              {r.role === 'delegate' && ROLE_LABEL[r.role]}
+              {r.connections > 1 && (
+                <span>
+                  {r.role === 'delegate' && ' · '}
+                  {t('presence.tabs', { n: localDigits(String(r.connections)) })}
+                </span>
+              )}
             </span>
           </li>
         ))}

@@ -5,6 +5,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { COMMUNIQUE_FRAGMENT } from '@plenary/shared/plain';
+import { roleAsName } from '../lib/format';
 import { ParagraphAttributes } from './paragraphAttributes';
 import type { Plugin } from '@tiptap/pm/state';
 import { paragraphIdsPlugin } from './paragraphIds';
@@ -82,6 +83,23 @@ export interface CommuniqueUser {
   color: string;
 }
 
+/**
+ * Another person's caret and its label: a delegation by its name, the chair and observers by
+ * their role in the reader's words (the server names them in English).
+ */
+export function renderCaret(user: { name?: string; color?: string; role?: string }): HTMLElement {
+  const caret = document.createElement('span');
+  caret.classList.add('collaboration-carets__caret');
+  caret.style.borderColor = user.color ?? '';
+  const label = document.createElement('div');
+  label.classList.add('collaboration-carets__label');
+  label.style.backgroundColor = user.color ?? '';
+  const role = user.role === 'chair' || user.role === 'observer' ? user.role : null;
+  label.textContent = role ? roleAsName(role) : (user.name ?? '');
+  caret.append(label);
+  return caret;
+}
+
 export function communiqueExtensions(
   doc: Y.Doc,
   provider: WebsocketProvider,
@@ -91,7 +109,7 @@ export function communiqueExtensions(
   return [
     ...schemaExtensions(),
     Collaboration.configure({ document: doc, field: COMMUNIQUE_FRAGMENT }),
-    CollaborationCaret.configure({ provider, user }),
+    CollaborationCaret.configure({ provider, user, render: renderCaret }),
     CommuniquePlugins.configure({ ...options, ydoc: doc }),
   ];
 }

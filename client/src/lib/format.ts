@@ -37,6 +37,12 @@ export const ROLE_LABEL: Record<Role, string> = labelMap({
   observer: 'role.observer',
 });
 
+/** The chair or an observer named by their role, as a name is written ("Chair"; the same word in Dari and Pashto). */
+export function roleAsName(role: Role): string {
+  const word = ROLE_LABEL[role];
+  return word.charAt(0).toLocaleUpperCase() + word.slice(1);
+}
+
 /** What the chair's button says for a move to `to` from `from`: "Resume" reads better than "Open". */
 export function transitionLabel(from: SessionState, to: SessionState): string {
   switch (to) {
