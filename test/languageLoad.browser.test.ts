@@ -6,10 +6,14 @@ import { AGENDA_SITTING } from './helpers/plenary';
 
 const s = useBrowserSitting({ ...AGENDA_SITTING, sessionId: 'language-load' });
 
-/** The languages whose words a browser context fetches, in the order asked for. */
+/**
+ * The languages whose words a browser context's pages ask for, in the order asked for. (The
+ * service worker keeping a file a page already has is not the page asking: O5.)
+ */
 function wordsFetched(context: BrowserContext): string[] {
   const langs: string[] = [];
   context.on('request', (r) => {
+    if (r.serviceWorker()) return;
     const m = /\/assets\/(en|fa-AF|ps)-[\w-]+\.js$/.exec(r.url());
     if (m) langs.push(m[1]!);
   });

@@ -41,6 +41,16 @@ async function reopen(context: import('playwright-core').BrowserContext, url: st
   return page;
 }
 
+/** The communiqué as the server has stored it, read by a fresh client. */
+async function storedText(): Promise<string> {
+  const server = await yClient(s.t, 'offline-browser/communique', s.links.links.observer.token);
+  try {
+    return server.text();
+  } finally {
+    server.destroy();
+  }
+}
+
 async function openItem(): Promise<string> {
   const chair = await ioClient(s.t, s.links.links.chair.token);
   try {
@@ -76,13 +86,9 @@ describe('a delegate on a poor network', () => {
       await expect.poll(() => editorText(page)).toContain('pk-online');
     }
     await expect.poll(() => count(af, 'pending-edits'), { timeout: 15_000 }).toBe(0);
-    const server = await yClient(s.t, 'offline-browser/communique', s.links.links.observer.token);
-    try {
-      expect(server.text()).toContain('drafted-offline');
-      expect(server.text()).toContain('pk-online');
-    } finally {
-      server.destroy();
-    }
+    const stored = await storedText();
+    expect(stored).toContain('drafted-offline');
+    expect(stored).toContain('pk-online');
     await af.context().close();
     await pk.context().close();
   });
@@ -98,12 +104,32 @@ describe('a delegate on a poor network', () => {
     const second = await reopen(context, s.delegateUrl('cn'));
     await expect.poll(() => editorText(second), { timeout: 15_000 }).toContain('kept-in-browser');
     await expect.poll(() => count(second, 'pending-edits'), { timeout: 15_000 }).toBe(0);
-    const server = await yClient(s.t, 'offline-browser/communique', s.links.links.observer.token);
-    try {
-      expect(server.text()).toContain('kept-in-browser');
-    } finally {
-      server.destroy();
-    }
+    expect(await storedText()).toContain('kept-in-browser');
+    await context.close();
+  });
+
+  it('[O5] a page reloaded without the network opens from the device, with the edits made offline, and sends them when back', async () => {
+    const cn = await openInvite(s.browser, s.delegateUrl('cn'));
+    const context = cn.context();
+    // the service worker has the app's files once the page has loaded
+    await cn.locator('html[data-offline-ready="true"]').waitFor({ timeout: 15_000 });
+    await expect.poll(() => cn.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await draftOffline(cn, 'meet again', ' through-a-reload');
+
+    const response = await cn.reload();
+    expect(response?.fromServiceWorker(), 'the page came from the service worker, not the network').toBe(true);
+    await cn.locator('[data-testid="editor"][data-loaded="true"]').waitFor({ timeout: 15_000 });
+    expect(await editorText(cn)).toContain('through-a-reload');
+    expect(await connection(cn)).toBe('offline');
+    expect(await count(cn, 'pending-edits')).toBeGreaterThan(0);
+    // still the same delegation, still drafting
+    await expect.poll(() => cn.locator('.workspace').getAttribute('data-role')).toBe('delegate');
+    await typeAtEnd(cn, 'meet again', ' and-after-it');
+
+    await context.setOffline(false);
+    await expect.poll(() => connection(cn), { timeout: 20_000 }).toBe('online');
+    await expect.poll(() => count(cn, 'pending-edits'), { timeout: 15_000 }).toBe(0);
+    expect(await storedText()).toContain('through-a-reload and-after-it');
     await context.close();
   });
 

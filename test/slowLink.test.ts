@@ -79,4 +79,19 @@ describe('the first load over a slow link', () => {
     const assets = readdirSync(join(dirname(CLIENT_DIST), 'assets'));
     for (const lang of ['en', 'fa-AF', 'ps']) expect(assets.some((f) => new RegExp(`^${lang}-[\\w-]+\\.js$`).test(f)), lang).toBe(true);
   });
+
+  it('[O5] the service worker is revalidated on every load and keeps every file the page loads before it renders', async () => {
+    const res = await page('/sw.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    const code = await res.text();
+    expect(code).not.toContain('__PLENARY_');
+    const html = readFileSync(CLIENT_DIST, 'utf8');
+    const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) expect(code, file).toContain(file);
+    // a language's words are fetched for the reader's language only (I6), never ahead by the worker
+    expect(code).not.toMatch(/\/assets\/(en|fa-AF|ps)-/);
+  });
 });

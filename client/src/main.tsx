@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { applyDocumentLanguage, languageReady } from './i18n';
 import { App } from './components/App';
+import { keepAppOnDevice } from './offline/keepOnDevice';
 import './styles/prosemirror.css';
 import './styles/base.css';
 import './styles/firstPaint.css';
@@ -17,3 +18,4 @@ void languageReady.then(() =>
     </StrictMode>,
   ),
 );
+keepAppOnDevice();
