@@ -54,10 +54,6 @@ export function spokenOnItemTotalMs(item: AgendaItem, now: number): number {
 
 // ---- agenda ----
 
-export function label(item: AgendaItem, index: number): string {
-  return `item ${index + 1} (${item.title})`;
-}
-
 /** An item as a refusal names it: "item {{number}} ({{title}})", worded by each reader. */
 function named(item: AgendaItem, index: number): { number: number; title: string } {
   return { number: index + 1, title: item.title };
