@@ -5,6 +5,7 @@ import type { ChannelStatus } from '../lib/connection';
 import { addSample, bestEstimate, type ClockSample } from '../lib/clockSync';
 import { fingerprint, readJson, writeJson, type KeyValueStore } from '../lib/localCopy';
 import { serverRefusal, type ServerRefusal } from '../lib/refusals';
+import { retryWhenOnline } from '../lib/reconnect';
 
 /** pings per measurement: the one with the shortest round trip counts */
 const CLOCK_BURST = 5;
@@ -89,9 +90,12 @@ export function useSocket(token: string): SocketState {
       setState((s) => ({ ...s, welcome, clockOffset: samples.length > 0 ? s.clockOffset : welcome.serverTime - Date.now() }));
     });
     socket.on('presence', (presence) => patch({ presence }));
+    // inactive: refused by the server or closed here, never retried; otherwise a fresh try at once
+    const stopRetrying = retryWhenOnline(window, { idle: () => socket.connected || !socket.active, tryNow: () => socket.disconnect().connect() });
 
     return () => {
       stopped = true;
+      stopRetrying();
       window.clearInterval(every);
       for (const t of burstTimers) window.clearTimeout(t);
       socket.removeAllListeners();

@@ -7,6 +7,7 @@ import type { ChannelStatus } from '../lib/connection';
 import { shouldResync, type Resync } from '../lib/resync';
 import { browserStore, localKey, readJson, tokenActor, writeJson } from '../lib/localCopy';
 import { PendingEdits } from '../lib/pendingEdits';
+import { retryWhenOnline } from '../lib/reconnect';
 import { browserLink, isSlowLink, SLOW_AWARENESS_MS, throttleAwareness } from '../lib/slowLink';
 
 export interface YDocState {
@@ -100,8 +101,11 @@ export function useYDoc(sid: string, kind: DocKind, token: string, enabled = tru
     provider.on('sync', onSync);
     provider.on('closed', onClosed);
     provider.on('connection-close', onConnectionClose);
+    // closed by the server for good (`closed`) or by this page: not retried
+    const stopRetrying = retryWhenOnline(window, { idle: () => provider.wsconnected || !provider.shouldConnect, tryNow: () => provider.connect() });
 
     return () => {
+      stopRetrying();
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.off('closed', onClosed);
