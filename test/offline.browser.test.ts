@@ -108,13 +108,16 @@ describe('a delegate on a poor network', () => {
     await context.close();
   });
 
-  it('[O5] a page reloaded without the network opens from the device, with the edits made offline, and sends them when back', async () => {
+  it('[O5][O2] a page reloaded without the network opens from the device, with the edits and the request made offline, and sends them when back', async () => {
+    await openItem();
     const cn = await openInvite(s.browser, s.delegateUrl('cn'));
     const context = cn.context();
     // the service worker has the app's files once the page has loaded
     await cn.locator('html[data-offline-ready="true"]').waitFor({ timeout: 15_000 });
     await expect.poll(() => cn.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await draftOffline(cn, 'meet again', ' through-a-reload');
+    await cn.getByTestId('request-floor').click();
+    await expect.poll(() => count(cn, 'queued-commands')).toBe(1);
 
     const response = await cn.reload();
     expect(response?.fromServiceWorker(), 'the page came from the service worker, not the network').toBe(true);
@@ -122,13 +125,18 @@ describe('a delegate on a poor network', () => {
     expect(await editorText(cn)).toContain('through-a-reload');
     expect(await connection(cn)).toBe('offline');
     expect(await count(cn, 'pending-edits')).toBeGreaterThan(0);
-    // still the same delegation, still drafting
+    // still the same delegation, still drafting; the request still waits, its button busy (O2)
     await expect.poll(() => cn.locator('.workspace').getAttribute('data-role')).toBe('delegate');
+    expect(await count(cn, 'queued-commands')).toBe(1);
+    expect(await cn.getByTestId('request-floor').isDisabled()).toBe(true);
     await typeAtEnd(cn, 'meet again', ' and-after-it');
 
     await context.setOffline(false);
     await expect.poll(() => connection(cn), { timeout: 20_000 }).toBe('online');
     await expect.poll(() => count(cn, 'pending-edits'), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => cn.locator('[data-testid="speaker-entry"][data-delegation="cn"]').count(), { timeout: 15_000 }).toBe(1);
+    expect(await count(cn, 'queued-commands')).toBe(0);
+    expect(await cn.getByTestId('refused-commands').count()).toBe(0);
     expect(await storedText()).toContain('through-a-reload and-after-it');
     await context.close();
   });

@@ -104,7 +104,12 @@ export function useCommands(socket: PlenarySocket | null, queueKey: string | nul
     [socket, outbox],
   );
 
-  const isPending = useCallback((key: string) => pending.has(key), [pending]);
+  // a command restored after a reload has lost the key it was asked with: its type stands for it,
+  // so the button that asked stays busy until the server has answered (`queued` changes with it)
+  const isPending = useCallback(
+    (key: string) => pending.has(key) || outbox.all().some((c) => c.type === key && !waiters.current.has(c.id)),
+    [pending, outbox, queued],
+  );
   const dismissRefused = useCallback(() => setRefused([]), []);
   return { run, isPending, queued, refused, dismissRefused };
 }

@@ -42,6 +42,11 @@ export class Outbox {
     return this.items.length;
   }
 
+  /** every command not answered yet, oldest first */
+  all(): readonly QueuedCommand[] {
+    return this.items;
+  }
+
   first(): QueuedCommand | undefined {
     return this.items[0];
   }
