@@ -129,6 +129,13 @@ describe('a delegate on a poor network', () => {
     await expect.poll(() => cn.locator('.workspace').getAttribute('data-role')).toBe('delegate');
     expect(await count(cn, 'queued-commands')).toBe(1);
     expect(await cn.getByTestId('request-floor').isDisabled()).toBe(true);
+    // the invite opened in a new tab, still without the network: the same delegation, the same text
+    const tab = await context.newPage();
+    expect((await tab.goto(s.delegateUrl('cn')))?.fromServiceWorker()).toBe(true);
+    await tab.locator('.workspace[data-role="delegate"]').waitFor({ timeout: 15_000 });
+    await tab.locator('[data-testid="editor"][data-loaded="true"]').waitFor({ timeout: 15_000 });
+    expect(await editorText(tab)).toContain('through-a-reload');
+    await tab.close();
     await typeAtEnd(cn, 'meet again', ' and-after-it');
 
     await context.setOffline(false);

@@ -3,7 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, PresenceEntry, ServerToClientEvents, Welcome } from '@plenary/shared';
 import type { ChannelStatus } from '../lib/connection';
 import { addSample, bestEstimate, type ClockSample } from '../lib/clockSync';
-import { fingerprint, readJson, writeJson, type KeyValueStore } from '../lib/localCopy';
+import { browserStore, fingerprint, readJson, writeJson } from '../lib/localCopy';
 import { serverRefusal, type ServerRefusal } from '../lib/refusals';
 import { retryWhenOnline } from '../lib/reconnect';
 
@@ -28,15 +28,11 @@ export interface SocketState {
 
 const INITIAL: SocketState = { socket: null, status: 'connecting', welcome: null, presence: [], refused: null, clockOffset: 0 };
 
-function tabStore(): KeyValueStore | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
-/** The last welcome of this invite in this tab: a page reloaded offline still knows who it is. */
+/**
+ * The last welcome of this invite in this browser (`localStorage`): a page reloaded, or the invite
+ * opened in a new tab, without the network still knows who it is. Forgotten when the server
+ * refuses the invite.
+ */
 const welcomeKey = (token: string) => `plenary:welcome:${fingerprint(token)}`;
 
 /** The command channel: who we are (`welcome`), who is here (`presence`), and the server's clock. */
@@ -48,7 +44,7 @@ export function useSocket(token: string): SocketState {
     // second; polling remains the fallback where WebSockets do not get through (O3)
     const socket: PlenarySocket = io(window.location.origin, { auth: { token }, path: '/socket.io', transports: ['websocket', 'polling'], tryAllTransports: true });
     const patch = (p: Partial<SocketState>) => setState((s) => ({ ...s, ...p }));
-    setState({ ...INITIAL, socket, welcome: readJson<Welcome | null>(tabStore(), welcomeKey(token), null) });
+    setState({ ...INITIAL, socket, welcome: readJson<Welcome | null>(browserStore(), welcomeKey(token), null) });
 
     let samples: ClockSample[] = [];
     let stopped = false;
@@ -81,12 +77,15 @@ export function useSocket(token: string): SocketState {
     socket.on('connect_error', (err) => {
       // a refusal by the server's auth middleware leaves the socket inactive; network trouble does not
       // the refusal's body comes as `err.data`: its key and values are worded in the reader's language
-      if (!socket.active) patch({ status: 'disconnected', refused: serverRefusal((err as Error & { data?: unknown }).data, err.message || 'refused') });
+      if (!socket.active) {
+        writeJson(browserStore(), welcomeKey(token), null);
+        patch({ status: 'disconnected', welcome: null, refused: serverRefusal((err as Error & { data?: unknown }).data, err.message || 'refused') });
+      }
       else patch({ status: 'connecting' });
     });
     // the welcome's time is a first guess (its travel time unknown) until a ping has answered
     socket.on('welcome', (welcome) => {
-      writeJson(tabStore(), welcomeKey(token), welcome);
+      writeJson(browserStore(), welcomeKey(token), welcome);
       setState((s) => ({ ...s, welcome, clockOffset: samples.length > 0 ? s.clockOffset : welcome.serverTime - Date.now() }));
     });
     socket.on('presence', (presence) => patch({ presence }));
