@@ -5,7 +5,7 @@ import type { ChannelStatus } from '../lib/connection';
 import { addSample, bestEstimate, type ClockSample } from '../lib/clockSync';
 import { browserStore, fingerprint, readJson, writeJson } from '../lib/localCopy';
 import { serverRefusal, type ServerRefusal } from '../lib/refusals';
-import { retryWhenOnline } from '../lib/reconnect';
+import { followBrowserNetwork } from '../lib/reconnect';
 
 /** pings per measurement: the one with the shortest round trip counts */
 const CLOCK_BURST = 5;
@@ -89,12 +89,25 @@ export function useSocket(token: string): SocketState {
       setState((s) => ({ ...s, welcome, clockOffset: samples.length > 0 ? s.clockOffset : welcome.serverTime - Date.now() }));
     });
     socket.on('presence', (presence) => patch({ presence }));
-    // inactive: refused by the server or closed here, never retried; otherwise a fresh try at once
-    const stopRetrying = retryWhenOnline(window, { idle: () => socket.connected || !socket.active, tryNow: () => socket.disconnect().connect() });
+    // no tries while the browser has no network; a fresh one at once when it is back (a socket
+    // refused by the server is inactive and stays so)
+    let paused = false;
+    const stopFollowing = followBrowserNetwork(window, () => navigator.onLine, {
+      pause: () => {
+        if (!socket.active) return;
+        paused = true;
+        socket.disconnect();
+      },
+      resume: () => {
+        if (paused) socket.connect();
+        else if (socket.active && !socket.connected) socket.disconnect().connect();
+        paused = false;
+      },
+    });
 
     return () => {
       stopped = true;
-      stopRetrying();
+      stopFollowing();
       window.clearInterval(every);
       for (const t of burstTimers) window.clearTimeout(t);
       socket.removeAllListeners();

@@ -7,7 +7,7 @@ import type { ChannelStatus } from '../lib/connection';
 import { shouldResync, type Resync } from '../lib/resync';
 import { browserStore, localKey, readJson, tokenActor, writeJson } from '../lib/localCopy';
 import { PendingEdits } from '../lib/pendingEdits';
-import { retryWhenOnline } from '../lib/reconnect';
+import { followBrowserNetwork } from '../lib/reconnect';
 import { browserLink, isSlowLink, SLOW_AWARENESS_MS, throttleAwareness } from '../lib/slowLink';
 
 export interface YDocState {
@@ -101,11 +101,26 @@ export function useYDoc(sid: string, kind: DocKind, token: string, enabled = tru
     provider.on('sync', onSync);
     provider.on('closed', onClosed);
     provider.on('connection-close', onConnectionClose);
-    // closed by the server for good (`closed`) or by this page: not retried
-    const stopRetrying = retryWhenOnline(window, { idle: () => provider.wsconnected || !provider.shouldConnect, tryNow: () => provider.connect() });
+    // no tries while the browser has no network; a fresh one at once when it is back (one closed
+    // by the server for good, `closed`, is not tried again)
+    let paused = false;
+    const stopFollowing = followBrowserNetwork(window, () => navigator.onLine, {
+      pause: () => {
+        if (!provider.shouldConnect) return;
+        paused = true;
+        provider.disconnect();
+      },
+      resume: () => {
+        if (!paused && !provider.shouldConnect) return;
+        paused = false;
+        if (provider.wsconnected) return;
+        if (provider.ws) provider.disconnect(); // a try still hanging: start afresh
+        provider.connect();
+      },
+    });
 
     return () => {
-      stopRetrying();
+      stopFollowing();
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.off('closed', onClosed);

@@ -1,33 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { retryWhenOnline } from './reconnect';
+import { followBrowserNetwork } from './reconnect';
 
-function connection(idle: boolean) {
-  const c = { idle: () => idle, tries: 0, tryNow: () => void c.tries++ };
-  return c;
+function connection() {
+  const calls: string[] = [];
+  return { calls, pause: () => void calls.push('pause'), resume: () => void calls.push('resume') };
 }
 
-describe('[O1] back on the network', () => {
-  it('a connection waiting to retry tries at once when the browser is online again', () => {
+describe('[O1] following the browser’s network', () => {
+  it('stops trying while the browser has no network, and tries at once when it is back', () => {
     const target = new EventTarget();
-    const waiting = connection(false);
-    retryWhenOnline(target, waiting);
+    const c = connection();
+    followBrowserNetwork(target, () => true, c);
+    expect(c.calls).toEqual([]);
     target.dispatchEvent(new Event('offline'));
-    expect(waiting.tries).toBe(0);
     target.dispatchEvent(new Event('online'));
-    expect(waiting.tries).toBe(1);
+    expect(c.calls).toEqual(['pause', 'resume']);
   });
 
-  it('a connected one, or one closed on purpose, is left alone; and none after the page stops listening', () => {
+  it('a page opened without the network starts paused; after it stops listening nothing is called', () => {
     const target = new EventTarget();
-    const idle = connection(true);
-    retryWhenOnline(target, idle);
-    target.dispatchEvent(new Event('online'));
-    expect(idle.tries).toBe(0);
-
-    const waiting = connection(false);
-    const stop = retryWhenOnline(target, waiting);
+    const c = connection();
+    const stop = followBrowserNetwork(target, () => false, c);
+    expect(c.calls).toEqual(['pause']);
     stop();
     target.dispatchEvent(new Event('online'));
-    expect(waiting.tries).toBe(0);
+    expect(c.calls).toEqual(['pause']);
   });
 });

@@ -1,19 +1,28 @@
-/** A connection that retries by itself after a growing wait, and can be told to try now. */
-export interface Retrying {
-  /** connected, or told not to connect (refused, closed on purpose): nothing to do */
-  idle(): boolean;
-  tryNow(): void;
+/** A connection that can stop trying while the browser has no network, and try at once when it is back. */
+export interface Reconnecting {
+  pause(): void;
+  resume(): void;
 }
 
 /**
- * When the browser says the network is back, each connection that is waiting to retry tries at
- * once (O1): after ten minutes offline Socket.IO's wait between tries is up to 7.5 s, y-websocket's
- * 2.5 s, and a delegate back on the network should not look at "reconnecting" meanwhile.
+ * Follows the browser's own view of the network (O1). While it says there is none
+ * (`navigator.onLine` false), a connection stops trying: every failed try makes Chromium wait longer
+ * before the next WebSocket to the same server (after ten minutes of tries, seconds per socket, one
+ * socket after another). When it says the network is back, each connection tries at once rather
+ * than after its backoff (up to 7.5 s for Socket.IO, 2.5 s for y-websocket).
  */
-export function retryWhenOnline(target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>, connection: Retrying): () => void {
-  const onOnline = () => {
-    if (!connection.idle()) connection.tryNow();
-  };
+export function followBrowserNetwork(
+  target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>,
+  online: () => boolean,
+  connection: Reconnecting,
+): () => void {
+  const onOffline = () => connection.pause();
+  const onOnline = () => connection.resume();
+  target.addEventListener('offline', onOffline);
   target.addEventListener('online', onOnline);
-  return () => target.removeEventListener('online', onOnline);
+  if (!online()) connection.pause();
+  return () => {
+    target.removeEventListener('offline', onOffline);
+    target.removeEventListener('online', onOnline);
+  };
 }
