@@ -80,8 +80,9 @@ export function useSocket(token: string): SocketState {
       if (!socket.active) {
         writeJson(browserStore(), welcomeKey(token), null);
         patch({ status: 'disconnected', welcome: null, refused: serverRefusal((err as Error & { data?: unknown }).data, err.message || 'refused') });
+      } else {
+        patch({ status: 'connecting' });
       }
-      else patch({ status: 'connecting' });
     });
     // the welcome's time is a first guess (its travel time unknown) until a ping has answered
     socket.on('welcome', (welcome) => {

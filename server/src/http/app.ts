@@ -91,7 +91,7 @@ export function createApp(deps: AppDeps): express.Express {
   // the bundler names assets by their content: a name never changes meaning, so it is kept a year (O3)
   app.use('/assets', express.static(join(deps.clientDir, 'assets'), { index: false, immutable: true, maxAge: '1y' }));
   // the service worker: checked for a new build on every load (O5)
-  app.get('/sw.js', (_req, res, next) => res.set('Cache-Control', 'no-cache').sendFile(join(deps.clientDir, 'sw.js'), (err) => err && next()));
+  app.get('/sw.js', (_req, res, next) => res.set('Cache-Control', 'no-cache').sendFile(join(deps.clientDir, 'sw.js'), (err) => err && !res.headersSent && next()));
   app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
   app.get(['/', '/s/*splat'], async (req, res) => {
     if (!existsSync(index)) {
