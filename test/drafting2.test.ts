@@ -60,6 +60,23 @@ describe('revisions', () => {
     expect(rev1!.snapshot.paragraphs[1]!.runs[0]!.text).toBe('Calls upon all states;');
     expect(rev2!.snapshot.paragraphs[1]!.runs[0]!.text).toBe('Calls upon all states; and urges partners');
   });
+
+  it('[L7][X4] a revision keeps each paragraph’s status as it was, whatever changes the same millisecond or later', async () => {
+    const { s, chair } = await sitting();
+    const session = await open(`${s.sessionId}/session`, s.links.observer.token);
+    const text = await open(`${s.sessionId}/communique`, s.links.observer.token);
+    const ids = [1, 2, 3].map((i) => paragraphId(text.doc, i)); // PP1, OP1, OP2
+    expect((await cmd(chair, 'paragraph.setStatus', { paragraphId: ids[0], status: 'agreed-ad-ref' })).ok).toBe(true);
+    // the revision and the next status change are sent together: they may well carry the same time
+    const [made, changed] = await Promise.all([
+      cmd(chair, 'revision.create', {}),
+      cmd(chair, 'paragraph.setStatus', { paragraphId: ids[1], status: 'agreed' }),
+    ]);
+    expect(made.ok && changed.ok).toBe(true);
+    await waitFor(() => session.doc.getArray('revisions').length === 1);
+    const [rev1] = session.doc.getArray<Revision>('revisions').toArray();
+    expect(rev1!.statuses).toEqual({ [ids[0]!]: 'agreed-ad-ref', [ids[1]!]: 'open', [ids[2]!]: 'open' });
+  });
 });
 
 describe('brackets', () => {

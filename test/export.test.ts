@@ -154,7 +154,7 @@ describe('communiqué exports', () => {
     expect((await get(s.sessionId, 'pdf', { token, query: 'rev=one' })).status).toBe(400);
   });
 
-  it('[X4] with ?rev=N a status set after the revision is not printed as the status of that text', async () => {
+  it('[X4][L7] with ?rev=N each paragraph is noted with its status when the revision was made, not a later one', async () => {
     const { s, chair } = await freshSitting();
     const reader = await open(`${s.sessionId}/communique`, s.links.observer.token);
     await cmd(chair, 'paragraph.setStatus', { paragraphId: paragraphId(reader.doc, 1), status: 'agreed-ad-ref' });
@@ -162,7 +162,7 @@ describe('communiqué exports', () => {
     await cmd(chair, 'paragraph.setStatus', { paragraphId: paragraphId(reader.doc, 2), status: 'agreed' });
     const rev = await exported(s.sessionId, 'md', s.links.observer.token, 'rev=1');
     expect(rev).toContain('**PP1** *Recognizing* that a stable Afghanistan is needed, *(agreed ad ref)*\n');
-    expect(rev).toContain('**OP1** Decides to meet again;\n');
+    expect(rev).toContain('**OP1** Decides to meet again; *(open)*\n');
     expect(await exported(s.sessionId, 'md', s.links.observer.token)).toContain('**OP1** Decides to meet again; *(agreed)*\n');
   });
 });

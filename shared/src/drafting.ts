@@ -43,6 +43,8 @@ export interface Revision {
   /** actor key */
   by: string;
   snapshot: import('./snapshot').CommuniqueSnapshot;
+  /** each paragraph's status when the revision was made (revisions made before this was kept have none) */
+  statuses?: Record<string, ParagraphStatus>;
 }
 
 /** A silence procedure: if nobody breaks silence before the deadline, the paragraphs are agreed. */
@@ -108,6 +110,24 @@ export function communiqueAuthors(communiqueDoc: Y.Doc): Y.Map<string> {
 
 export function statusOf(sessionDoc: Y.Doc, paragraphId: string): ParagraphStatus {
   return paragraphStatuses(sessionDoc).get(paragraphId)?.status ?? 'open';
+}
+
+/**
+ * Each paragraph's status when a revision was made (L7): as the revision kept them. A revision
+ * stored before revisions kept them gets what can still be told: only a paragraph's latest status
+ * is known, so it counts if it was set before the revision by its time (or never: `open`), and a
+ * paragraph whose status changed since has none.
+ */
+export function statusesAtRevision(sessionDoc: Y.Doc, revision: Revision): Record<string, ParagraphStatus> {
+  if (revision.statuses) return revision.statuses;
+  const entries = paragraphStatuses(sessionDoc);
+  const statuses: Record<string, ParagraphStatus> = {};
+  for (const p of revision.snapshot.paragraphs) {
+    const entry = entries.get(p.id);
+    if (!entry) statuses[p.id] = 'open';
+    else if (entry.at <= revision.at) statuses[p.id] = entry.status;
+  }
+  return statuses;
 }
 
 /** Brackets are marks named `bracket` (stored by y-prosemirror as `bracket` or `bracket--<hash>`). */

@@ -2,12 +2,11 @@ import { Router } from 'express';
 import {
   communiqueSnapshot,
   docName,
-  paragraphStatuses,
   PlenaryError,
   readSession,
   sessionRevisions,
+  statusesAtRevision,
   statusOf,
-  type ParagraphStatus,
 } from '@plenary/shared';
 import { authenticate } from '../auth/authenticate';
 import type { InviteTokens } from '../auth/InviteTokens';
@@ -60,14 +59,7 @@ export function exportRoutes(deps: { tokens: InviteTokens; store: DocStore; room
       }
       const revision = sessionRevisions(session.doc).toArray().find((r) => r.n === rev);
       if (!revision) throw new PlenaryError('NOT_FOUND', `There is no Rev.${rev} of this communiqué`);
-      // only the latest status of a paragraph is kept: a status set after the revision tells nothing about it
-      const entries = paragraphStatuses(session.doc);
-      const statuses: Record<string, ParagraphStatus> = {};
-      for (const p of revision.snapshot.paragraphs) {
-        const entry = entries.get(p.id);
-        if (!entry) statuses[p.id] = 'open';
-        else if (entry.at <= revision.at) statuses[p.id] = entry.status;
-      }
+      const statuses = statusesAtRevision(session.doc, revision);
       return { ...base, communique: revision.snapshot, statuses, revision: { n: revision.n, ...(revision.label ? { label: revision.label } : {}), at: revision.at } };
     });
 
