@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openInvite } from './helpers/browser';
+import { editorText, openInvite } from './helpers/browser';
 import { useBrowserSitting } from './helpers/browserSitting';
 import { AGENDA_SITTING, cmd, ioClient, yClient } from './helpers/plenary';
 
@@ -12,13 +12,6 @@ async function typeAtEnd(page: Page, paragraphText: string, text: string): Promi
   await page.keyboard.type(text, { delay: 10 });
 }
 
-/** the text as typed, without the other people's carets and their name labels */
-const editorText = (page: Page) =>
-  page.locator('.ProseMirror').evaluate((el) => {
-    const copy = el.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
-    return copy.textContent ?? '';
-  });
 const connection = (page: Page) => page.getByTestId('connection-status').getAttribute('data-state');
 const count = async (page: Page, testId: string) => {
   const el = page.getByTestId(testId);

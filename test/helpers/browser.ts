@@ -48,3 +48,12 @@ export async function openInvite(
   await page.locator('[data-testid="editor"][data-loaded="true"]').waitFor({ timeout: 15_000 });
   return page;
 }
+
+/** The communiqué as typed on a page, without other people's carets and their name labels. */
+export function editorText(page: import('playwright-core').Page): Promise<string> {
+  return page.locator('.ProseMirror').evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
+    return copy.textContent ?? '';
+  });
+}
