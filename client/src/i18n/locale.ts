@@ -63,3 +63,11 @@ export function formatPercent(p: number, lang: Language = currentLanguage()): st
 export function num(n: number, lang: Language = currentLanguage()): string {
   return localDigits(String(n), lang);
 }
+
+/**
+ * A name or an id (often Latin) inside a sentence of the reader's language: isolated in a Dari or
+ * Pashto sentence, so it keeps its own direction without reordering its neighbours.
+ */
+export function isolated(text: string, lang: Language = currentLanguage()): string {
+  return isRtl(lang) ? `\u2068${text}\u2069` : text;
+}

@@ -1,8 +1,8 @@
 import { FEED_LINES_EN, feedVars, type Delegation, type FeedCode, type FeedEntry, type FeedWords } from '@plenary/shared/plain';
-import { formatClock, SESSION_STATE_LABEL } from './format';
-import { CBM_STATE_LABEL, COMMITMENT_STATUS_LABEL, PARAGRAPH_STATUS_LABEL } from './statusWords';
-import { currentLanguage, i18n, isRtl, labelMap, type Language } from '../i18n';
-import { formatDay, num } from '../i18n/locale';
+import { formatClock } from './format';
+import { CODE_WORDS } from './statusWords';
+import { currentLanguage, i18n, labelMap, type Language } from '../i18n';
+import { formatDay, isolated, num } from '../i18n/locale';
 
 /** The activity feed as shown: newest first, filtered by delegation and by kind, with the local time. */
 
@@ -64,21 +64,12 @@ export function feedLines(entries: readonly FeedEntry[], f: FeedFilter = NO_FILT
     .map(({ e }) => e);
 }
 
-/** The interface's status and state words for the codes a line holds. */
-const CODE_LABEL: Record<FeedCode, Record<string, string>> = {
-  sessionState: SESSION_STATE_LABEL,
-  paragraphStatus: PARAGRAPH_STATUS_LABEL,
-  cbmState: CBM_STATE_LABEL,
-  commitmentStatus: COMMITMENT_STATUS_LABEL,
-};
-
 const WORDS: FeedWords = {
   phrase: (phrase, vars) => i18n.t(`feed.ref.${phrase}`, vars),
-  code: (kind, value) => CODE_LABEL[kind][value] ?? value.replace(/-/g, ' '),
+  code: (kind: FeedCode, value) => CODE_WORDS[kind][value] ?? value.replace(/-/g, ' '),
   number: (n) => num(n),
   role: (role, name) => (role === 'delegate' ? name : i18n.t(`actor.${role}`)),
-  // a Latin name inside a Dari or Pashto sentence keeps its own direction without reordering its neighbours
-  name: (text) => (isRtl(currentLanguage()) ? `\u2068${text}\u2069` : text),
+  name: (text) => isolated(text),
 };
 
 /** Whether the interface can say the line in its own language (lines stored before keys, or with a key it does not know, cannot). */

@@ -1,8 +1,7 @@
 import { isRefusalKey, refusalVars, type RefusalCode, type RefusalParams, type RefusalWords } from '@plenary/shared/plain';
-import { AGENDA_STATE_LABEL, SESSION_STATE_LABEL } from './format';
-import { CBM_STATE_LABEL, PARAGRAPH_STATUS_LABEL } from './statusWords';
-import { currentLanguage, i18n, isRtl } from '../i18n';
-import { num } from '../i18n/locale';
+import { CODE_WORDS } from './statusWords';
+import { i18n } from '../i18n';
+import { isolated, num } from '../i18n/locale';
 
 /** What the server sent when it refused: its English `message`, and the key and values of a known refusal (I7). */
 export interface ServerRefusal {
@@ -11,23 +10,14 @@ export interface ServerRefusal {
   params?: RefusalParams;
 }
 
-/** The interface's state words for the codes a refusal holds. */
-const CODE_LABEL: Record<RefusalCode, Record<string, string>> = {
-  agendaState: AGENDA_STATE_LABEL,
-  sessionState: SESSION_STATE_LABEL,
-  paragraphStatus: PARAGRAPH_STATUS_LABEL,
-  cbmState: CBM_STATE_LABEL,
-};
-
 const WORDS: RefusalWords = {
-  code: (kind, value) => CODE_LABEL[kind][value] ?? value,
+  code: (kind: RefusalCode, value) => CODE_WORDS[kind][value] ?? value,
   list: (words) =>
     words.length < 2 ? (words[0] ?? '') : i18n.t('refusal.list.or', { first: words.slice(0, -1).join(i18n.t('refusal.list.comma')), last: words.at(-1) }),
   number: (n) => num(n),
   // the offline list already says what each command does, in each language
   command: (type) => i18n.t(`offline.command.${type}`, { defaultValue: type }),
-  // an id or a Latin name inside a Dari or Pashto sentence keeps its own direction without reordering its neighbours
-  name: (text) => (isRtl(currentLanguage()) ? `\u2068${text}\u2069` : text),
+  name: (text) => isolated(text),
 };
 
 /** A refusal in the reader's language; the server's English `message` when its key is unknown (or absent). */

@@ -1,5 +1,6 @@
 import type { CbmState, CommitmentStatus, ParagraphStatus } from '@plenary/shared';
 import { labelMap } from '../i18n';
+import { AGENDA_STATE_LABEL, SESSION_STATE_LABEL } from './format';
 
 /** Statuses in words (and a shape beside them, so that nothing rests on colour alone), for the read-only views. */
 
@@ -31,3 +32,12 @@ export const COMMITMENT_STATUS_LABEL: Record<CommitmentStatus, string> = labelMa
   done: 'commitmentStatus.done',
   stalled: 'commitmentStatus.stalled',
 });
+
+/** The interface's word for each state or status code a feed line or a refusal holds (F2, I7), by its kind. */
+export const CODE_WORDS: Record<'agendaState' | 'sessionState' | 'paragraphStatus' | 'cbmState' | 'commitmentStatus', Record<string, string>> = {
+  agendaState: AGENDA_STATE_LABEL,
+  sessionState: SESSION_STATE_LABEL,
+  paragraphStatus: PARAGRAPH_STATUS_LABEL,
+  cbmState: CBM_STATE_LABEL,
+  commitmentStatus: COMMITMENT_STATUS_LABEL,
+};
