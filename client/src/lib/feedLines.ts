@@ -1,5 +1,5 @@
 import { FEED_LINES_EN, feedVars, type Delegation, type FeedCode, type FeedEntry, type FeedWords } from '@plenary/shared/plain';
-import { formatClock } from './format';
+import { formatClock, roleAsName } from './format';
 import { CODE_WORDS } from './statusWords';
 import { currentLanguage, i18n, labelMap, type Language } from '../i18n';
 import { formatDay, isolated, num } from '../i18n/locale';
@@ -68,7 +68,7 @@ const WORDS: FeedWords = {
   phrase: (phrase, vars) => i18n.t(`feed.ref.${phrase}`, vars),
   code: (kind: FeedCode, value) => CODE_WORDS[kind][value] ?? value.replace(/-/g, ' '),
   number: (n) => num(n),
-  role: (role, name) => (role === 'delegate' ? name : i18n.t(`actor.${role}`)),
+  role: (role, name) => (role === 'delegate' ? name : roleAsName(role)),
   name: (text) => isolated(text),
 };
 

@@ -37,10 +37,9 @@ export const ROLE_LABEL: Record<Role, string> = labelMap({
   observer: 'role.observer',
 });
 
-/** The chair or an observer named by their role, as a name is written ("Chair"; the same word in Dari and Pashto). */
-export function roleAsName(role: Role): string {
-  const word = ROLE_LABEL[role];
-  return word.charAt(0).toLocaleUpperCase() + word.slice(1);
+/** The chair or an observer named by their role, as a name is written ("Chair"), in the reader's words. */
+export function roleAsName(role: Exclude<Role, 'delegate'>): string {
+  return i18n.t(`actor.${role}`);
 }
 
 /** What the chair's button says for a move to `to` from `from`: "Resume" reads better than "Open". */
