@@ -138,16 +138,16 @@ describe('three delegations typing into one paragraph at once', () => {
     }
 
     const body =
-      typed.pk[0] +
-      typed.pk[1] +
+      typed.pk[0]! +
+      typed.pk[1]! +
       'Calls upon all states' +
       typed.cn[0] +
       typed.cn[1] +
       ' to cooperate' +
       typed.cn[2] +
       ' against terrorism;' +
-      typed.af[0] +
-      typed.af[1];
+      typed.af[0]! +
+      typed.af[1]!;
     // Pakistan and Afghanistan appended at once: both orders keep each one's words whole
     const endings = [typed.af[2]! + typed.pk[2]!, typed.pk[2]! + typed.af[2]!];
     await expect

@@ -16,7 +16,7 @@ import { bracketsPlugin } from './bracketsPlugin';
 import { lockPlugin } from './lockPlugin';
 import { authorshipPlugin } from './authorshipPlugin';
 import { draftingContextPlugin, type DraftingContext } from './draftingContext';
-import { RemoteSelection } from './remoteSelection';
+import { BindingFixes } from './binding';
 
 export interface CommuniquePluginOptions {
   /** told when a local edit into an agreed paragraph was refused */
@@ -109,9 +109,9 @@ export function communiqueExtensions(
 ): AnyExtension[] {
   return [
     ...schemaExtensions(),
+    // the text says exactly what was typed, where it was typed (E3)
+    BindingFixes,
     Collaboration.configure({ document: doc, field: COMMUNIQUE_FRAGMENT }),
-    // the caret stays where Yjs puts it after someone else's change, not at a stale offset
-    RemoteSelection,
     CollaborationCaret.configure({ provider, user, render: renderCaret }),
     CommuniquePlugins.configure({ ...options, ydoc: doc }),
   ];

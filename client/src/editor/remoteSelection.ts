@@ -1,4 +1,3 @@
-import { Extension } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, TextSelection, type EditorState, type Selection, type Transaction } from '@tiptap/pm/state';
 import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
@@ -72,11 +71,3 @@ export function remoteSelectionPlugin(): Plugin {
     },
   });
 }
-
-/** The binding's selection restore after remote changes, made exact (see `restoredSelection`). */
-export const RemoteSelection = Extension.create({
-  name: 'plenaryRemoteSelection',
-  addProseMirrorPlugins() {
-    return [remoteSelectionPlugin()];
-  },
-});
