@@ -63,6 +63,8 @@ function samplePayload(type: CommandType, itemId: string, delegation?: string): 
       return { deadline: Date.now() + 3_600_000, paragraphIds: ['p-unknown'] };
     case 'silence.break':
       return { reason: 'not yet' };
+    case 'silence.withdraw':
+      return {};
     case 'cbm.propose':
       return { title: 'A hotline', description: '', theme: 'counter-terrorism' };
     case 'cbm.edit':

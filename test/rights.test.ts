@@ -248,6 +248,11 @@ const FIXTURES: Record<CommandType, Fixture> = {
     payload: () => ({ reason: 'We cannot accept OP1' }),
     effect: (v, c) => v.silence?.state === 'broken' && v.silence.brokenBy === c.me,
   },
+  'silence.withdraw': {
+    setup: (c) => c.sit.as('chair', 'silence.start', { deadline: Date.now() + 3_600_000 }).then(() => {}),
+    payload: () => ({}),
+    effect: (v) => v.silence?.state === 'withdrawn',
+  },
   'cbm.propose': {
     payload: () => ({ title: 'Hotline between border posts', description: 'A direct line', theme: 'border-management' }),
     effect: (v) => v.cbms.some((m) => m.title === 'Hotline between border posts'),

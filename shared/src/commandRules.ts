@@ -44,6 +44,7 @@ const RULES = {
   'revision.create': { right: 'preside', verb: 'issue a revision' },
   'silence.start': { right: 'preside', verb: 'start a silence procedure' },
   'silence.break': { right: 'participate', verb: 'break silence', delegationOnly: true },
+  'silence.withdraw': { right: 'preside', verb: 'withdraw a silence procedure' },
   'cbm.propose': { right: 'participate', verb: 'propose a measure' },
   'cbm.edit': { right: 'participate', verb: 'edit a measure' },
   'cbm.cosponsor': { right: 'participate', verb: 'co-sponsor a measure', delegationOnly: true },

@@ -89,8 +89,11 @@ const PAYLOADS = {
       /** server time, ms since epoch */
       deadline: z.number().int().positive(),
       paragraphIds: z.array(z.string().min(1).max(64)).min(1).max(500).optional(),
+      /** the chair has been told that some of the paragraphs hold brackets and starts it anyway */
+      overBrackets: z.boolean().optional(),
     })
     .strict(),
+  'silence.withdraw': z.object({}).strict(),
   'silence.break': z.object({ reason: z.string().trim().min(1).max(2000) }).strict(),
   'cbm.propose': z
     .object({ title: CbmFields.title, description: CbmFields.description, theme: CbmTheme, itemId: itemId.optional() })

@@ -58,11 +58,22 @@ export interface Silence {
   paragraphIds: string[] | null;
   startedBy: string;
   brokenBy?: string;
+  /** actor key of who withdrew it (the chair) */
+  withdrawnBy?: string;
   reason?: string;
   endedAt?: number;
   /** paragraphs agreed when silence passed; those still bracketed are left as they were */
   agreed?: string[];
   skipped?: string[];
+}
+
+/**
+ * Whether a running silence procedure covers a paragraph, known by its id and kind: its text is
+ * then frozen exactly like agreed text (L6). A silence on the whole text covers every PP and OP.
+ */
+export function silenceCovers(silence: Silence | null | undefined, paragraphId: string, kind: unknown): boolean {
+  if (silence?.state !== 'running') return false;
+  return silence.paragraphIds ? silence.paragraphIds.includes(paragraphId) : kind === 'pp' || kind === 'op';
 }
 
 /** The bracket mark: one per holding delegation, stored by y-prosemirror as `bracket--<hash>`. */

@@ -56,6 +56,7 @@ const CASES: Case[] = [
   ['comment.resolve', 'chair', { commentId: 'c1' }, 'comment.resolve', 'Chair resolved a comment'],
   ['revision.create', 'chair', {}, 'revision.create', 'Chair issued a new revision of the communiqué'],
   ['silence.start', 'chair', { deadline: 1 }, 'silence.start', 'Chair started a silence procedure'],
+  ['silence.withdraw', 'chair', {}, 'silence.withdraw', 'Chair withdrew the silence procedure'],
   ['silence.break', 'pk', { reason: 'OP3 needs {{who}} $t(feed.heading)' }, 'silence.break', 'Pakistan broke silence: OP3 needs {{who}} $t(feed.heading)'],
   ['cbm.propose', 'pk', { title: 'Border liaison offices', description: '', theme: 'border-management' }, 'cbm.propose', 'Pakistan proposed the measure “Border liaison offices”'],
   ['cbm.edit', 'pk', { cbmId: 'm1', title: 'Border offices' }, 'cbm.edit', 'Pakistan edited the measure “Border liaison offices”'],

@@ -98,6 +98,7 @@ export const FEED_LINES_EN = {
   'revision.create': '{{who}} issued a new revision of the communiqué',
   'silence.start': '{{who}} started a silence procedure',
   'silence.break': '{{who}} broke silence: {{reason}}',
+  'silence.withdraw': '{{who}} withdrew the silence procedure',
   'cbm.propose': '{{who}} proposed the measure “{{title}}”',
   'cbm.edit': '{{who}} edited the measure “{{measure}}”',
   'cbm.cosponsor': '{{who}} co-sponsored “{{measure}}”',
@@ -247,6 +248,7 @@ export function feedLine(type: CommandType, payload: P, c: FeedContext): FeedLin
     case 'comment.resolve':
     case 'revision.create':
     case 'silence.start':
+    case 'silence.withdraw':
       return line(type);
     case 'timer.extend':
       return line('timer.extend', { seconds: Number(payload.seconds) });

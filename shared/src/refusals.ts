@@ -52,6 +52,7 @@ export const REFUSALS_EN = {
   silenceTooFar: 'payload.deadline: the deadline must be within 14 days',
   noSilenceRunning: 'No silence procedure is running',
   silenceKept: 'The deadline has passed: silence was kept',
+  silenceOverBrackets: '{{labels}} still hold brackets and would stay open when silence passes; start it anyway to confirm',
   // measures and commitments
   noSuchMeasure: 'There is no measure "{{id}}"',
   measureAlready: 'The measure is already {{cbmState}}',

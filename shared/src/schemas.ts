@@ -136,7 +136,7 @@ export const ItemFields = {
 export const ParagraphStatus = z.enum(['open', 'bracketed', 'agreed-ad-ref', 'agreed']);
 export type ParagraphStatus = z.infer<typeof ParagraphStatus>;
 
-export const SilenceState = z.enum(['running', 'broken', 'passed']);
+export const SilenceState = z.enum(['running', 'broken', 'passed', 'withdrawn']);
 export type SilenceState = z.infer<typeof SilenceState>;
 
 /** Preambular and operative paragraphs are numbered PP1…, OP1…; `text` paragraphs are not numbered. */

@@ -46,8 +46,8 @@ export function CommuniqueEditor({ doc, provider, synced, user, drafting, author
     return out;
   }, [drafting.view.statuses]);
   const context = useMemo<DraftingContext>(
-    () => ({ delegations: drafting.delegations, statuses, authorship, actorColors: drafting.actorColors }),
-    [drafting.delegations, statuses, authorship, drafting.actorColors],
+    () => ({ delegations: drafting.delegations, statuses, authorship, actorColors: drafting.actorColors, silence: drafting.view.silence }),
+    [drafting.delegations, statuses, authorship, drafting.actorColors, drafting.view.silence],
   );
 
   // the lock tells us when it refused an edit; say so once in a while, in words
@@ -55,10 +55,13 @@ export function CommuniqueEditor({ doc, provider, synced, user, drafting, author
   const lastBlocked = useRef(0);
   const outline = useRef(drafting.outline);
   outline.current = drafting.outline;
+  const statusesNow = useRef(statuses);
+  statusesNow.current = statuses;
   const onBlocked = useRef((paragraphId: string) => {
     if (Date.now() - lastBlocked.current < BLOCKED_TOAST_EVERY_MS) return;
     lastBlocked.current = Date.now();
-    toasts.show(i18n.t('editor.locked', { label: labelOf(outline.current, paragraphId) }), 'info');
+    const why = statusesNow.current[paragraphId] === 'agreed' ? 'editor.locked' : 'silence.frozen';
+    toasts.show(i18n.t(why, { label: labelOf(outline.current, paragraphId) }), 'info');
   });
   // a new editor (a fresh doc after a resync) starts with the context as it is now
   const initialContext = useRef(context);

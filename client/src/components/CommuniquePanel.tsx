@@ -7,7 +7,6 @@ import type { Drafting } from '../hooks/useDrafting';
 import { AuthorshipLegend, CommuniqueEditor, CompareView, SilenceStart, loadEditor } from './lazyParts';
 import { CommuniquePreview } from './CommuniquePreview';
 import { ExportMenu } from './ExportMenu';
-import { SilenceBanner } from './SilenceBanner';
 import { useTranslation } from 'react-i18next';
 import './CommuniquePanel.css';
 import './DraftingButtons.css';
@@ -68,7 +67,6 @@ export function CommuniquePanel({ doc, provider, synced, welcome, drafting, edit
           </div>
         )}
       </div>
-      {drafting && silence && <SilenceBanner silence={silence} drafting={drafting} />}
       <Suspense fallback={null}>
         {drafting?.canPreside && silence?.state !== 'running' && <SilenceStart editor={editor} drafting={drafting} />}
         {drafting && authorship && <AuthorshipLegend editor={editor} drafting={drafting} />}

@@ -16,8 +16,9 @@ function scopeWords(silence: Silence, drafting: Drafting): string {
 }
 
 /**
- * The silence procedure as everyone sees it: a countdown while it runs (delegations may break
- * it, giving a reason), then who broke it and why, or what was agreed when it passed.
+ * The silence procedure as everyone sees it, above every tab: a countdown while it runs
+ * (delegations may break it, giving a reason; the chair may withdraw it), then who broke it and
+ * why, that the chair withdrew it, or what was agreed when it passed.
  */
 export function SilenceBanner({ silence, drafting }: { silence: Silence; drafting: Drafting }) {
   const { t } = useTranslation();
@@ -39,11 +40,29 @@ export function SilenceBanner({ silence, drafting }: { silence: Silence; draftin
             {now < silence.deadline ? localDigits(formatCountdown(silence.deadline - now)) : t('silence.deadlineReached')}
           </div>
           {drafting.role === 'delegate' && now < silence.deadline && <BreakForm drafting={drafting} />}
+          {drafting.canPreside && now < silence.deadline && (
+            <button
+              type="button"
+              className="dbtn"
+              data-testid="silence-withdraw"
+              aria-busy={drafting.commands.isPending('silence.withdraw')}
+              onClick={() => void drafting.commands.run('silence.withdraw', {})}
+            >
+              {t('silence.withdraw')}
+            </button>
+          )}
         </>
       ) : (
         <>
           <div className="silence-banner__text">
-            {silence.state === 'broken' ? (
+            {silence.state === 'withdrawn' ? (
+              <>
+                <strong className="silence-banner__title">{t('silence.withdrawn')}</strong>
+                {silence.endedAt ? ` ${t('silence.at', { time: formatClock(silence.endedAt) })}` : ''}
+                {' — '}
+                {t('silence.staysOpen', { scope })}
+              </>
+            ) : silence.state === 'broken' ? (
               <>
                 <strong className="silence-banner__title">{t('silence.broken')}</strong> {t('silence.by', { name: actorName(`delegate:${silence.brokenBy ?? ''}`, drafting.delegations) })}
                 {silence.endedAt ? ` ${t('silence.at', { time: formatClock(silence.endedAt) })}` : ''}

@@ -21,6 +21,7 @@ import { Agenda } from './Agenda';
 import { PresenceList } from './PresenceList';
 import { SpeakersPanel } from './SpeakersPanel';
 import { CommuniquePanel } from './CommuniquePanel';
+import { SilenceBanner } from './SilenceBanner';
 import { useSittingViewChoice } from '../hooks/useSittingViewChoice';
 import { ViewSwitch } from './observer/ViewSwitch';
 import { MeasuresArea as LazyMeasuresArea, SittingViews } from './lazyParts';
@@ -126,6 +127,8 @@ export function Workspace({ sid, token }: { sid: string; token: string }) {
         }
       />
       <WorkspaceTabs tab={tab} onChange={chooseTab} presentCount={socket.presence.length} />
+      {/* above every tab: a running silence concerns everyone, whatever they are looking at */}
+      {drafting && drafting.view.silence && <SilenceBanner silence={drafting.view.silence} drafting={drafting} />}
       <div className="workspace__columns">
         <aside className="workspace__panel workspace__panel--agenda" data-active={tab === 'agenda'} aria-label={t('workspace.agenda')}>
           <Agenda items={view?.agenda ?? null} preside={!!role && can(role, 'preside')} commands={commands} clockOffset={socket.clockOffset} />

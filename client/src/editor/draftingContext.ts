@@ -1,5 +1,5 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
-import type { ParagraphStatus } from '@plenary/shared';
+import type { ParagraphStatus, Silence } from '@plenary/shared';
 
 export interface DelegationInfo {
   id: string;
@@ -17,6 +17,8 @@ export interface DraftingContext {
   authorship: boolean;
   /** actor key → colour, for the authorship tint */
   actorColors: Readonly<Record<string, string>>;
+  /** the sitting's silence procedure: while it runs, the paragraphs it covers are frozen */
+  silence?: Silence | null;
 }
 
 export const EMPTY_CONTEXT: DraftingContext = { delegations: {}, statuses: {}, authorship: false, actorColors: {} };

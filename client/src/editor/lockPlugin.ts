@@ -2,7 +2,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { NODE, type ParagraphStatus } from '@plenary/shared/plain';
+import { NODE, silenceCovers, type ParagraphStatus, type Silence } from '@plenary/shared/plain';
 import { contextChanged, draftingContext } from './draftingContext';
 
 interface LockedRange {
@@ -11,12 +11,18 @@ interface LockedRange {
   to: number;
 }
 
-/** Agreed paragraphs of `doc` as node ranges [pos, pos + nodeSize]. */
-export function lockedRanges(doc: PMNode, statuses: Readonly<Record<string, ParagraphStatus>>): LockedRange[] {
+/** Whether a paragraph's text is frozen: agreed, or under a running silence (L2, L6). */
+function frozen(node: PMNode, statuses: Readonly<Record<string, ParagraphStatus>>, silence: Silence | null | undefined): boolean {
+  const id = node.attrs.id;
+  return typeof id === 'string' && (statuses[id] === 'agreed' || silenceCovers(silence, id, node.attrs.kind));
+}
+
+/** Frozen paragraphs of `doc` as node ranges [pos, pos + nodeSize]. */
+export function lockedRanges(doc: PMNode, statuses: Readonly<Record<string, ParagraphStatus>>, silence?: Silence | null): LockedRange[] {
   const out: LockedRange[] = [];
   doc.forEach((node, pos) => {
     const id = node.attrs.id;
-    if (node.type.name === NODE.paragraph && typeof id === 'string' && statuses[id] === 'agreed') {
+    if (node.type.name === NODE.paragraph && typeof id === 'string' && frozen(node, statuses, silence)) {
       out.push({ id, from: pos, to: pos + node.nodeSize });
     }
   });
@@ -35,13 +41,13 @@ function touches(range: { from: number; to: number }, lock: LockedRange): boolea
   return range.from < lock.to && range.to > lock.from;
 }
 
-/** The agreed paragraph a local transaction would change, or null. Checked step by step. */
-export function lockedParagraphTouched(tr: Transaction, statuses: Readonly<Record<string, ParagraphStatus>>): string | null {
+/** The frozen paragraph a local transaction would change, or null. Checked step by step. */
+export function lockedParagraphTouched(tr: Transaction, statuses: Readonly<Record<string, ParagraphStatus>>, silence?: Silence | null): string | null {
   if (!tr.docChanged || isFromYjs(tr)) return null;
   for (let i = 0; i < tr.steps.length; i++) {
     const step = tr.steps[i] as unknown as { from?: number; to?: number; pos?: number };
     const before = tr.docs[i]!;
-    const locks = lockedRanges(before, statuses);
+    const locks = lockedRanges(before, statuses, silence);
     if (locks.length === 0) continue;
     const range =
       typeof step.from === 'number' && typeof step.to === 'number'
@@ -56,17 +62,18 @@ export function lockedParagraphTouched(tr: Transaction, statuses: Readonly<Recor
   return null;
 }
 
-function statusDecorations(doc: PMNode, statuses: Readonly<Record<string, ParagraphStatus>>): DecorationSet {
+function statusDecorations(doc: PMNode, statuses: Readonly<Record<string, ParagraphStatus>>, silence?: Silence | null): DecorationSet {
   const decorations: Decoration[] = [];
   doc.forEach((node, pos) => {
     const id = node.attrs.id;
     if (node.type.name !== NODE.paragraph || typeof id !== 'string') return;
     const status = statuses[id] ?? 'open';
     const attrs: Record<string, string> = { 'data-status': status };
-    if (status === 'agreed') {
+    if (frozen(node, statuses, silence)) {
       attrs['data-locked'] = 'true';
       attrs['aria-readonly'] = 'true';
     }
+    if (silenceCovers(silence, id, node.attrs.kind)) attrs['data-silenced'] = 'true';
     decorations.push(Decoration.node(pos, pos + node.nodeSize, attrs));
   });
   return DecorationSet.create(doc, decorations);
@@ -75,7 +82,7 @@ function statusDecorations(doc: PMNode, statuses: Readonly<Record<string, Paragr
 export const lockKey = new PluginKey<DecorationSet>('plenaryLock');
 
 /**
- * Agreed paragraphs are locked: local edits touching them are filtered out before they reach
+ * Agreed paragraphs, and those under a running silence, are locked: local edits touching them are filtered out before they reach
  * Yjs (the server would refuse them and drop the connection). Paragraphs carry `data-status`.
  * `onBlocked` is told (after the fact) which paragraph an edit was refused in.
  */
@@ -83,12 +90,12 @@ export function lockPlugin(onBlocked?: (paragraphId: string) => void): Plugin<De
   return new Plugin<DecorationSet>({
     key: lockKey,
     state: {
-      init: (_c, state) => statusDecorations(state.doc, draftingContext(state).statuses),
+      init: (_c, state) => statusDecorations(state.doc, draftingContext(state).statuses, draftingContext(state).silence),
       apply: (tr, old, _oldState, state) =>
-        tr.docChanged || contextChanged(tr) ? statusDecorations(state.doc, draftingContext(state).statuses) : old,
+        tr.docChanged || contextChanged(tr) ? statusDecorations(state.doc, draftingContext(state).statuses, draftingContext(state).silence) : old,
     },
     filterTransaction(tr, state) {
-      const hit = lockedParagraphTouched(tr, draftingContext(state).statuses);
+      const hit = lockedParagraphTouched(tr, draftingContext(state).statuses, draftingContext(state).silence);
       if (hit && onBlocked) queueMicrotask(() => onBlocked(hit));
       return hit === null;
     },

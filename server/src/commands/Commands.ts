@@ -22,7 +22,7 @@ import * as attendance from './attendance';
 import * as cbm from './cbm';
 import * as drafting from './drafting';
 import { createRevision } from './revisions';
-import { breakSilence, startSilence } from './silence';
+import { breakSilence, startSilence, withdrawSilence } from './silence';
 import { setState } from './session';
 import * as speakers from './speakers';
 import * as timer from './timer';
@@ -54,6 +54,7 @@ const HANDLERS: HandlerMap = {
   'revision.create': createRevision,
   'silence.start': startSilence,
   'silence.break': breakSilence,
+  'silence.withdraw': withdrawSilence,
   'cbm.propose': cbm.propose,
   'cbm.edit': cbm.edit,
   'cbm.cosponsor': cbm.cosponsor,

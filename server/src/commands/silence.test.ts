@@ -17,7 +17,8 @@ describe('[L6] the silence procedure with a fake clock', () => {
   it('agrees every paragraph at the deadline when nobody breaks silence, except bracketed ones', () => {
     const { communique, session, ids } = docs();
     ((communique.getXmlFragment('body').get(3) as Y.XmlElement).get(0) as Y.XmlText).format(0, 5, { 'bracket--a': { by: 'pk' } });
-    startSilence({ doc: session, communique, actor: chair, now: 1000 }, { deadline: 61_000 });
+    expect(() => startSilence({ doc: session, communique, actor: chair, now: 1000 }, { deadline: 61_000 })).toThrow(/still hold brackets/);
+    startSilence({ doc: session, communique, actor: chair, now: 1000 }, { deadline: 61_000, overBrackets: true });
     expect(passSilenceIfDue(session, communique, 60_999)).toBe(false);
     expect(currentSilence(session)?.state).toBe('running');
     expect(passSilenceIfDue(session, communique, 61_000)).toBe(true);

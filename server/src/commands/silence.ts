@@ -20,13 +20,24 @@ function setSilence(doc: Y.Doc, silence: Silence): void {
   doc.getMap<Silence>(DRAFTING_DOC.silence).set('current', silence);
 }
 
-export const startSilence: Handler<'silence.start'> = (ctx, { deadline, paragraphIds }) => {
+export const startSilence: Handler<'silence.start'> = (ctx, { deadline, paragraphIds, overBrackets }) => {
   if (!ctx.communique) throw PlenaryError.of('UNAVAILABLE', 'communiqueUnreadable');
   if (currentSilence(ctx.doc)?.state === 'running') throw PlenaryError.of('CONFLICT', 'silenceRunning');
   if (deadline < ctx.now + MIN_LEAD_MS) throw PlenaryError.of('INVALID', 'silenceTooSoon');
   if (deadline > ctx.now + MAX_LEAD_MS) throw PlenaryError.of('INVALID', 'silenceTooFar');
   for (const id of paragraphIds ?? []) {
     if (!findParagraph(ctx.communique, id)) throw PlenaryError.of('NOT_FOUND', 'noSuchParagraph', { id });
+  }
+  // bracketed paragraphs would stay open when silence passes: the chair is told first (L6)
+  const communique = ctx.communique;
+  const bracketed = communiqueSnapshot(communique).paragraphs.filter((p) => {
+    if (paragraphIds ? !paragraphIds.includes(p.id) : p.kind === 'text') return false;
+    const el = findParagraph(communique, p.id);
+    return el !== null && hasBrackets(el);
+  });
+  if (bracketed.length > 0 && !overBrackets) {
+    const labels = bracketed.map((p) => p.label).join(', ');
+    throw PlenaryError.of('CONFLICT', 'silenceOverBrackets', { labels, paragraphIds: bracketed.map((p) => p.id).join(',') });
   }
   const id = newId('sl-');
   setSilence(ctx.doc, {
@@ -47,6 +58,14 @@ export const breakSilence: Handler<'silence.break'> = (ctx, { reason }) => {
   if (silence?.state !== 'running') throw PlenaryError.of('CONFLICT', 'noSilenceRunning');
   if (ctx.now >= silence.deadline) throw PlenaryError.of('CONFLICT', 'silenceKept');
   setSilence(ctx.doc, { ...silence, state: 'broken', brokenBy: ctx.actor.delegation!, reason, endedAt: ctx.now });
+};
+
+/** The chair withdraws a running silence before its deadline: nothing is agreed, the text is open again. */
+export const withdrawSilence: Handler<'silence.withdraw'> = (ctx) => {
+  const silence = currentSilence(ctx.doc);
+  if (silence?.state !== 'running') throw PlenaryError.of('CONFLICT', 'noSilenceRunning');
+  if (ctx.now >= silence.deadline) throw PlenaryError.of('CONFLICT', 'silenceKept');
+  setSilence(ctx.doc, { ...silence, state: 'withdrawn', withdrawnBy: actorKey(ctx.actor), endedAt: ctx.now });
 };
 
 /**

@@ -3,11 +3,13 @@ import { createHash } from 'node:crypto';
 import {
   actorKey,
   communiqueAuthors,
+  currentSilence,
   docName,
   isBracketKey,
   newId,
   parseDocName,
   sessionComments,
+  silenceCovers,
   statusOf,
   type Comment,
 } from '@plenary/shared';
@@ -62,7 +64,8 @@ function refuse(reason: string, code: number, onRefused?: () => void): Admission
 
 /**
  * The communiqué's rules on client updates: only the text fragment is written; each Yjs client id
- * belongs to the actor who first wrote with it; agreed paragraphs are locked — typing refused
+ * belongs to the actor who first wrote with it; agreed paragraphs and those under a running silence
+ * are locked — typing refused
  * there is kept as a comment on the paragraph, so nothing typed is lost.
  */
 export async function communiquePolicy(rooms: RoomRegistry, name: string): Promise<RoomPolicy | undefined> {
@@ -107,11 +110,17 @@ export async function communiquePolicy(rooms: RoomRegistry, name: string): Promi
       const bracketRefusal = checkBrackets(conn, scope);
       if (bracketRefusal) return refuse(bracketRefusal, CLOSE.outsideText);
 
+      // agreed paragraphs, and those under a running silence, are frozen (L2, L6)
+      const silence = currentSilence(session.doc);
+      const silenced = (b: Y.XmlElement) => silenceCovers(silence, String(b.getAttribute('id')), b.getAttribute('kind'));
       const locked = [...scope.blocks].filter(
-        (b): b is Y.XmlElement => b instanceof Y.XmlElement && statusOf(session.doc, String(b.getAttribute('id'))) === 'agreed',
+        (b): b is Y.XmlElement =>
+          b instanceof Y.XmlElement && (statusOf(session.doc, String(b.getAttribute('id'))) === 'agreed' || silenced(b)),
       );
       if (locked.length > 0) {
-        const reason = 'the paragraph was agreed meanwhile: its text is locked; what you typed is kept as a comment on it';
+        const reason = locked.some((b) => statusOf(session.doc, String(b.getAttribute('id'))) === 'agreed')
+          ? 'the paragraph was agreed meanwhile: its text is locked; what you typed is kept as a comment on it'
+          : 'the paragraph is under a silence procedure: its text is frozen; what you typed is kept as a comment on it';
         return refuse(reason, CLOSE.lockedParagraph, () => {
           for (const p of locked) {
             const typed = scope.insertedText.get(p)?.trim();

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { sittingProgress, type AgendaItemView, type SessionView } from '@plenary/shared/plain';
+import { sittingProgress, type AgendaItemView, type CommuniqueSnapshot, type SessionView } from '@plenary/shared/plain';
 import { useSocket } from '../../hooks/useSocket';
 import { useYDoc } from '../../hooks/useYDoc';
 import { useSessionView } from '../../hooks/useSessionView';
@@ -7,6 +7,8 @@ import { useServerNow } from '../../hooks/useServerNow';
 import { useCommuniqueSnapshot } from '../../hooks/useCommuniqueSnapshot';
 import { useFitText } from '../../hooks/useFitText';
 import { formatClock } from '../../lib/format';
+import { formatCountdown, listLabels } from '../../lib/drafting';
+import { localDigits } from '../../i18n/locale';
 import { delegationInfo } from '../../lib/speakers';
 import { itemClock, moreWaiting, nextSpeakers, openItemOf, sittingStateNote, upcomingItem } from '../../lib/sittingNow';
 import { focusTarget, type FocusTarget } from '../../lib/focusTarget';
@@ -69,6 +71,7 @@ export function Projector({ sid, token }: { sid: string; token: string }) {
       ) : (
         <>
           <ItemBanner view={view} item={item} now={now} />
+          <SilenceLine view={view} snapshot={snapshot} now={now} />
           <div className="projector__main" data-with-focus={focus !== null || undefined}>
             <Speaker view={view} item={item} now={now} />
             <Next view={view} item={item} />
@@ -77,6 +80,21 @@ export function Projector({ sid, token }: { sid: string; token: string }) {
         </>
       )}
     </main>
+  );
+}
+
+/** A running silence procedure, for the whole room: what will be agreed, when, and the time left. */
+function SilenceLine({ view, snapshot, now }: { view: SessionView; snapshot: CommuniqueSnapshot | null; now: number }) {
+  const { t } = useTranslation();
+  const silence = view.silence;
+  if (silence?.state !== 'running') return null;
+  const labels = (silence.paragraphIds ?? []).map((id) => snapshot?.paragraphs.find((p) => p.id === id)?.label ?? '…');
+  const scope = silence.paragraphIds ? listLabels(labels) : t('silence.wholeText');
+  return (
+    <section className="projector__silence" data-testid="projector-silence" aria-live="polite">
+      <strong>{t('silence.title')}</strong> {t('silence.willAgree', { scope, deadline: formatClock(silence.deadline) })}{' '}
+      <span className="projector__silence-left">{now < silence.deadline ? localDigits(formatCountdown(silence.deadline - now)) : t('silence.deadlineReached')}</span>
+    </section>
   );
 }
 
