@@ -131,7 +131,6 @@ describe('[F2] feed lines as a key and its values', () => {
 });
 
 describe('[E6] feed lines name a paragraph by its number now', () => {
-  const english = { phrase: (p: 'paragraphWas' | 'aParagraph', v?: Record<string, string>) => (p === 'paragraphWas' ? `${v!.paragraph} (was ${v!.was})` : 'a paragraph'), code: (_: string, v: string) => v, number: String, role: (_: string, n: string) => n, name: (t: string) => t };
   const line = feedLine('paragraph.setStatus', { paragraphId: 'p1', status: 'agreed' }, { ...context('chair'), paragraphLabel: () => 'OP2 bis' })!;
 
   it('keeps the label it was written with beside the paragraph id', () => {
@@ -140,7 +139,7 @@ describe('[E6] feed lines name a paragraph by its number now', () => {
   });
 
   it('says "OP3 (was OP2 bis)" once the paragraph was renumbered, the label alone while unchanged or gone', () => {
-    const say = (now: string | undefined) => fillTemplate(FEED_LINES_EN['paragraph.setStatus'], feedVars(line.params, english, () => now));
+    const say = (now: string | undefined) => feedEnglish(line, () => now);
     expect(say('OP3')).toBe('Chair marked OP3 (was OP2 bis) agreed');
     expect(say('OP2 bis')).toBe('Chair marked OP2 bis agreed');
     expect(say(undefined)).toBe('Chair marked OP2 bis agreed');

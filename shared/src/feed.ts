@@ -181,9 +181,9 @@ const ENGLISH: FeedWords = {
   name: (text) => text,
 };
 
-/** The line in English: the `text` stored beside it. */
-export function feedEnglish(line: FeedLine): string {
-  return fillTemplate(FEED_LINES_EN[line.key], feedVars(line.params, ENGLISH));
+/** The line in English: the `text` stored beside it; with `currentLabel`, as it reads now (E6). */
+export function feedEnglish(line: FeedLine, currentLabel?: CurrentLabel): string {
+  return fillTemplate(FEED_LINES_EN[line.key], feedVars(line.params, ENGLISH, currentLabel));
 }
 
 /** What a feed line may name, read from the sitting around the command. */
