@@ -18,8 +18,8 @@ export const createRevision: Handler<'revision.create'> = (ctx, { label, renumbe
   const revisions = sessionRevisions(ctx.doc);
   const n = revisions.length + 1;
   // renumbering fixes the numbers of the text as it now stands; the revision prints those (E5)
-  const numbers = renumber ? assignNumbers(communiqueParagraphs(ctx.communique), n, ctx.now) : assignedNumbers(ctx.doc);
-  const snapshot = communiqueSnapshot(ctx.communique, numbers);
+  const fixed = renumber ? assignNumbers(communiqueParagraphs(ctx.communique), n, ctx.now) : null;
+  const snapshot = communiqueSnapshot(ctx.communique, fixed ?? assignedNumbers(ctx.doc));
   const revision: Revision = {
     id: newId('r-'),
     n,
@@ -30,6 +30,6 @@ export const createRevision: Handler<'revision.create'> = (ctx, { label, renumbe
     statuses: Object.fromEntries(snapshot.paragraphs.map((p) => [p.id, statusOf(ctx.doc, p.id)])),
   };
   revisions.push([revision]);
-  if (renumber && numbers) setAssignedNumbers(ctx.doc, numbers);
+  if (fixed) setAssignedNumbers(ctx.doc, fixed);
   return { id: revision.id, n };
 };
