@@ -83,7 +83,8 @@ const PAYLOADS = {
       replyTo: z.string().min(1).max(64).optional(),
     })
     .strict(),
-  'revision.create': z.object({ label: z.string().trim().min(1).max(100).optional() }).strict(),
+  // renumber (default on): the revision fixes PP1…, OP1… afresh in the order of its text (E5)
+  'revision.create': z.object({ label: z.string().trim().min(1).max(100).optional(), renumber: z.boolean().optional() }).strict(),
   'silence.start': z
     .object({
       /** server time, ms since epoch */

@@ -43,6 +43,18 @@ export function writeCommuniqueSkeleton(doc: Y.Doc, s: CommuniqueSkeleton, origi
   }, origin);
 }
 
+/** The top-level paragraphs' ids and kinds, in order: what numbering reads (E2). */
+export function communiqueParagraphs(doc: Y.Doc): { id: string; kind: string | null }[] {
+  return doc
+    .getXmlFragment(COMMUNIQUE_FRAGMENT)
+    .toArray()
+    .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === NODE.paragraph)
+    .map((n) => {
+      const kind = n.getAttribute('kind');
+      return { id: String(n.getAttribute('id') ?? ''), kind: typeof kind === 'string' ? kind : null };
+    });
+}
+
 /** Plain text of the communiqué, one block per line; for tests, logs and exports. */
 export function communiqueText(doc: Y.Doc): string {
   const body = doc.getXmlFragment(COMMUNIQUE_FRAGMENT);

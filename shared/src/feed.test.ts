@@ -93,7 +93,7 @@ describe('[F2] feed lines as a key and its values', () => {
   it('keeps names and titles as given, states as codes, numbers as numbers, and the chair as a role', () => {
     expect(feedLine('paragraph.setStatus', { paragraphId: 'p1', status: 'agreed-ad-ref' }, context('chair'))).toEqual({
       key: 'paragraph.setStatus',
-      params: { who: 'Chair', whoRole: 'chair', paragraph: 'OP3', paragraphStatus: 'agreed-ad-ref' },
+      params: { who: 'Chair', whoRole: 'chair', paragraph: 'OP3', paragraphId: 'p1', paragraphStatus: 'agreed-ad-ref' },
     });
     expect(feedLine('agenda.move', { itemId: 'i3', toIndex: 1 }, context('chair'))?.params).toEqual({
       who: 'Chair',
@@ -127,6 +127,22 @@ describe('[F2] feed lines as a key and its values', () => {
   it('names every key the interface needs', () => {
     expect(FEED_KEYS).toContain('speakers.request');
     expect(FEED_KEYS).toContain('ref.item');
-    expect(FEED_KEYS).toHaveLength(Object.keys(FEED_LINES_EN).length + 4);
+    expect(FEED_KEYS).toHaveLength(Object.keys(FEED_LINES_EN).length + 5);
+  });
+});
+
+describe('[E6] feed lines name a paragraph by its number now', () => {
+  const line = feedLine('paragraph.setStatus', { paragraphId: 'p1', status: 'agreed' }, { ...context('chair'), paragraphLabel: () => 'OP2 bis' })!;
+
+  it('keeps the label it was written with beside the paragraph id', () => {
+    expect(line.params).toMatchObject({ paragraph: 'OP2 bis', paragraphId: 'p1' });
+    expect(feedEnglish(line)).toBe('Chair marked OP2 bis agreed');
+  });
+
+  it('says "OP3 (was OP2 bis)" once the paragraph was renumbered, the label alone while unchanged or gone', () => {
+    const say = (now: string | undefined) => feedEnglish(line, () => now);
+    expect(say('OP3')).toBe('Chair marked OP3 (was OP2 bis) agreed');
+    expect(say('OP2 bis')).toBe('Chair marked OP2 bis agreed');
+    expect(say(undefined)).toBe('Chair marked OP2 bis agreed');
   });
 });

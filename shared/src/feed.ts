@@ -38,8 +38,10 @@ export interface FeedParams {
   seconds?: number;
   /** a commitment's progress, 0–100 */
   progress?: number;
-  /** a paragraph's label (`OP3`); absent when unknown */
+  /** a paragraph's label (`OP3`) when the line was written; absent when unknown */
   paragraph?: string;
+  /** the paragraph's id: the line names it by its number now, and by the one above when that changed since (E6) */
+  paragraphId?: string;
   /** a measure's title; absent when unknown */
   measure?: string;
   /** a title, reason or action as typed */
@@ -121,6 +123,7 @@ export const FEED_PHRASES_EN = {
   item: 'item {{number}} — {{title}}',
   anItem: 'an item',
   aParagraph: 'a paragraph',
+  paragraphWas: '{{paragraph}} (was {{was}})',
   aMeasure: 'a measure',
 } as const;
 export type FeedPhrase = keyof typeof FEED_PHRASES_EN;
@@ -142,15 +145,26 @@ export interface FeedWords {
 
 const FEED_CODES: readonly FeedCode[] = ['sessionState', 'paragraphStatus', 'cbmState', 'commitmentStatus'];
 
-/** The values to put in a line's placeholders, in the words of one language. */
-export function feedVars(p: FeedParams, w: FeedWords): Record<string, string> {
+/** A paragraph's label now, by id; undefined when it is gone (the line then keeps the label it was written with). */
+export type CurrentLabel = (paragraphId: string) => string | undefined;
+
+/** "OP3", or "OP3 (was OP2 bis)" when the paragraph has been renumbered since the line was written. */
+function paragraphVar(p: FeedParams, w: FeedWords, currentLabel?: CurrentLabel): string {
+  const now = p.paragraphId !== undefined ? currentLabel?.(p.paragraphId) : undefined;
+  if (now === undefined) return p.paragraph !== undefined ? w.name(p.paragraph) : w.phrase('aParagraph');
+  if (p.paragraph === undefined || p.paragraph === now) return w.name(now);
+  return w.phrase('paragraphWas', { paragraph: w.name(now), was: w.name(p.paragraph) });
+}
+
+/** The values to put in a line's placeholders, in the words of one language; paragraphs by their label now when it is known. */
+export function feedVars(p: FeedParams, w: FeedWords, currentLabel?: CurrentLabel): Record<string, string> {
   const vars: Record<string, string> = {};
   for (const k of ['who', 'delegation', 'title', 'reason', 'action'] as const) if (p[k] !== undefined) vars[k] = w.name(p[k]);
   if (p.who !== undefined && p.whoRole) vars.who = w.role(p.whoRole, p.who);
   for (const k of ['position', 'seconds', 'progress'] as const) if (p[k] !== undefined) vars[k] = w.number(p[k]);
   for (const k of FEED_CODES) if (p[k] !== undefined) vars[k] = w.code(k, p[k]);
   vars.item = p.itemNumber !== undefined ? w.phrase('item', { number: w.number(p.itemNumber), title: w.name(p.itemTitle ?? '') }) : w.phrase('anItem');
-  vars.paragraph = p.paragraph !== undefined ? w.name(p.paragraph) : w.phrase('aParagraph');
+  vars.paragraph = paragraphVar(p, w, currentLabel);
   vars.measure = p.measure !== undefined ? w.name(p.measure) : w.phrase('aMeasure');
   return vars;
 }
@@ -168,9 +182,9 @@ const ENGLISH: FeedWords = {
   name: (text) => text,
 };
 
-/** The line in English: the `text` stored beside it. */
-export function feedEnglish(line: FeedLine): string {
-  return fillTemplate(FEED_LINES_EN[line.key], feedVars(line.params, ENGLISH));
+/** The line in English: the `text` stored beside it; with `currentLabel`, as it reads now (E6). */
+export function feedEnglish(line: FeedLine, currentLabel?: CurrentLabel): string {
+  return fillTemplate(FEED_LINES_EN[line.key], feedVars(line.params, ENGLISH, currentLabel));
 }
 
 /** What a feed line may name, read from the sitting around the command. */
@@ -212,7 +226,7 @@ export function feedLine(type: CommandType, payload: P, c: FeedContext): FeedLin
     const i = c.item(String(id));
     return i ? { itemNumber: i.number, itemTitle: i.title } : {};
   };
-  const paragraph = (id: unknown) => defined({ paragraph: c.paragraphLabel(String(id)) });
+  const paragraph = (id: unknown) => defined({ paragraph: c.paragraphLabel(String(id)), paragraphId: String(id) });
   const measure = (id: unknown) => defined({ measure: c.measureTitle(String(id)) });
   const line = (key: FeedKey, params: FeedParams = {}): FeedLine => ({ key, params: { ...actor, ...params } });
   switch (type) {

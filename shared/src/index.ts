@@ -14,6 +14,7 @@ export * from './errors';
 export * from './feed';
 export * from './events';
 export * from './ids';
+export * from './numbering';
 export * from './progress';
 export * from './refusals';
 export * from './roles';

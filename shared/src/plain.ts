@@ -15,6 +15,7 @@ export * from './errors';
 export * from './events';
 export * from './feed';
 export * from './ids';
+export * from './numbering';
 export * from './progress';
 export * from './refusals';
 export * from './roles';

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { AgendaItem, AgendaItemState, Delegation, SessionMeta, SessionState } from './schemas';
 import { sessionFeed, type FeedEntry } from './feed';
+import { assignedNumbers, type AssignedNumbers } from './numbering';
 import { sessionAttendance, type AttendanceRecord } from './attendance';
 import { sessionCommitments, sessionMeasures, type Commitment, type Measure } from './cbm';
 import {
@@ -47,6 +48,8 @@ export interface SessionView {
   paragraphs: Record<string, ParagraphStatusEntry>;
   comments: Comment[];
   revisions: Revision[];
+  /** the paragraph numbers the chair fixed last (E4); null for sittings made before they were kept */
+  numbers: AssignedNumbers | null;
   silence: Silence | null;
   cbms: Measure[];
   commitments: Commitment[];
@@ -76,6 +79,7 @@ export function readSession(doc: Y.Doc): SessionView {
     paragraphs: paragraphStatuses(doc).toJSON() as Record<string, ParagraphStatusEntry>,
     comments: [...sessionComments(doc).values()].sort((a, b) => a.at - b.at),
     revisions: sessionRevisions(doc).toArray(),
+    numbers: assignedNumbers(doc),
     silence: currentSilence(doc) ?? null,
     cbms: [...sessionMeasures(doc).values()].sort((a, b) => a.createdAt - b.createdAt),
     commitments: [...sessionCommitments(doc).values()].sort((a, b) => a.createdAt - b.createdAt),

@@ -77,6 +77,7 @@ describe('new sitting docs', () => {
       paragraphs: {},
       comments: [],
       revisions: [],
+      numbers: null,
       silence: null,
       cbms: [],
       commitments: [],

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
-import { COMMUNIQUE_FRAGMENT, NODE, type ParagraphKind } from './communique';
+import { COMMUNIQUE_FRAGMENT, communiqueParagraphs, NODE, type ParagraphKind } from './communique';
 import { isBracketKey } from './drafting';
+import { labelsById, type AssignedNumbers } from './numbering';
 
 /** A stretch of text with the delegations that hold a bracket on it (empty: not bracketed). */
 export interface Run {
@@ -53,10 +54,11 @@ function mergeRuns(runs: Run[]): Run[] {
   return out;
 }
 
-export function communiqueSnapshot(doc: Y.Doc): CommuniqueSnapshot {
+/** The text with each paragraph's label under `assigned`, the numbers in force (none: counted in order). */
+export function communiqueSnapshot(doc: Y.Doc, assigned?: AssignedNumbers | null): CommuniqueSnapshot {
   let title = '';
   const paragraphs: SnapshotParagraph[] = [];
-  const counters = { pp: 0, op: 0 };
+  const labels = labelsById(communiqueParagraphs(doc), assigned);
   for (const node of doc.getXmlFragment(COMMUNIQUE_FRAGMENT).toArray()) {
     if (!(node instanceof Y.XmlElement)) continue;
     const runs = mergeRuns(runsOf(node));
@@ -66,8 +68,9 @@ export function communiqueSnapshot(doc: Y.Doc): CommuniqueSnapshot {
     }
     const kindAttr = node.getAttribute('kind');
     const kind: ParagraphKind = kindAttr === 'pp' || kindAttr === 'op' ? kindAttr : 'text';
-    const label = kind === 'text' ? undefined : `${kind.toUpperCase()}${++counters[kind]}`;
-    paragraphs.push({ id: String(node.getAttribute('id') ?? ''), kind, ...(label ? { label } : {}), runs });
+    const id = String(node.getAttribute('id') ?? '');
+    const label = kind === 'text' ? undefined : labels.get(id);
+    paragraphs.push({ id, kind, ...(label ? { label } : {}), runs });
   }
   return { title, paragraphs };
 }
@@ -169,14 +172,7 @@ export function compareSnapshots(older: CommuniqueSnapshot, newer: CommuniqueSna
   return out;
 }
 
-/** The PP/OP label of a paragraph by id, without building the whole snapshot. */
-export function paragraphLabel(doc: Y.Doc, paragraphId: string): string | undefined {
-  const counters = { pp: 0, op: 0 };
-  for (const node of doc.getXmlFragment(COMMUNIQUE_FRAGMENT).toArray()) {
-    if (!(node instanceof Y.XmlElement) || node.nodeName !== NODE.paragraph) continue;
-    const kind = node.getAttribute('kind');
-    const label = kind === 'pp' || kind === 'op' ? `${kind.toUpperCase()}${++counters[kind]}` : undefined;
-    if (node.getAttribute('id') === paragraphId) return label;
-  }
-  return undefined;
+/** The PP/OP label of a paragraph by id under the numbers in force, without building the whole snapshot. */
+export function paragraphLabel(doc: Y.Doc, paragraphId: string, assigned?: AssignedNumbers | null): string | undefined {
+  return labelsById(communiqueParagraphs(doc), assigned).get(paragraphId);
 }

@@ -46,8 +46,8 @@ export function CommuniqueEditor({ doc, provider, synced, user, drafting, author
     return out;
   }, [drafting.view.statuses]);
   const context = useMemo<DraftingContext>(
-    () => ({ delegations: drafting.delegations, statuses, authorship, actorColors: drafting.actorColors, silence: drafting.view.silence }),
-    [drafting.delegations, statuses, authorship, drafting.actorColors, drafting.view.silence],
+    () => ({ delegations: drafting.delegations, statuses, numbers: drafting.view.numbers, authorship, actorColors: drafting.actorColors, silence: drafting.view.silence }),
+    [drafting.delegations, statuses, drafting.view.numbers, authorship, drafting.actorColors, drafting.view.silence],
   );
 
   // the lock tells us when it refused an edit; say so once in a while, in words

@@ -91,29 +91,36 @@ export function CommuniquePanel({ doc, provider, synced, welcome, drafting, edit
         loading
       )}
       <Suspense fallback={null}>
-        {comparing && drafting && <CompareView doc={doc} revisions={drafting.view.revisions} onClose={() => setComparing(false)} />}
+        {comparing && drafting && <CompareView doc={doc} revisions={drafting.view.revisions} numbers={drafting.view.numbers} onClose={() => setComparing(false)} />}
       </Suspense>
     </div>
   );
 }
 
-/** The chair issues the text as it stands as the next revision: "Issue Rev.3". */
+/** The chair issues the text as it stands as the next revision: "Issue Rev.3", renumbering its paragraphs unless unticked (E5). */
 function RevisionButton({ drafting }: { drafting: Drafting }) {
   const { t } = useTranslation();
+  const [renumber, setRenumber] = useState(true);
   const next = drafting.view.revisions.length + 1;
   const busy = drafting.commands.isPending('revision.create');
   const last = drafting.view.revisions.at(-1);
   return (
-    <button
-      type="button"
-      className="dbtn dbtn--primary"
-      data-testid="revision-create"
-      aria-busy={busy}
-      disabled={busy}
-      title={last ? t('communique.lastRev', { n: last.n }) : t('communique.noRev')}
-      onClick={() => void drafting.commands.run('revision.create', {})}
-    >
-      {t('communique.issueRev', { n: next })}
-    </button>
+    <span className="revision-create">
+      <button
+        type="button"
+        className="dbtn dbtn--primary"
+        data-testid="revision-create"
+        aria-busy={busy}
+        disabled={busy}
+        title={last ? t('communique.lastRev', { n: last.n }) : t('communique.noRev')}
+        onClick={() => void drafting.commands.run('revision.create', { renumber })}
+      >
+        {t('communique.issueRev', { n: next })}
+      </button>
+      <label className="revision-create__renumber" title={t('communique.renumberTitle')}>
+        <input type="checkbox" data-testid="revision-renumber" checked={renumber} disabled={busy} onChange={(e) => setRenumber(e.target.checked)} />
+        {t('communique.renumber')}
+      </label>
+    </span>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { communiqueSnapshot, compareSnapshots, type CommuniqueSnapshot, type Revision } from '@plenary/shared/plain';
+import { communiqueSnapshot, compareSnapshots, type AssignedNumbers, type CommuniqueSnapshot, type Revision } from '@plenary/shared/plain';
+import { numbersKey } from '../hooks/useOutline';
 import { useDismiss } from '../hooks/useDismiss';
 import { formatClock } from '../lib/format';
 import { CompareList, compareSummary } from './CompareList';
@@ -10,37 +11,43 @@ import './CompareView.css';
 
 const LIVE = 'live';
 
-/** The live text as a snapshot, re-read at most twice a second while the comparison is open. */
-function useLiveSnapshot(doc: Y.Doc | null): CommuniqueSnapshot | null {
-  const [snap, setSnap] = useState<CommuniqueSnapshot | null>(() => (doc ? communiqueSnapshot(doc) : null));
+/** The live text as a snapshot under the numbers in force, re-read at most twice a second while the comparison is open. */
+function useLiveSnapshot(doc: Y.Doc | null, numbers: AssignedNumbers | null): CommuniqueSnapshot | null {
+  const [snap, setSnap] = useState<CommuniqueSnapshot | null>(() => (doc ? communiqueSnapshot(doc, numbers) : null));
+  const current = useRef(numbers);
+  current.current = numbers;
+  const key = numbersKey(numbers);
   useEffect(() => {
     if (!doc) return;
-    setSnap(communiqueSnapshot(doc));
+    const read = () => setSnap(communiqueSnapshot(doc, current.current));
+    read();
     let timer = 0;
     const onUpdate = () => {
-      if (!timer) timer = window.setTimeout(() => ((timer = 0), setSnap(communiqueSnapshot(doc))), 500);
+      if (!timer) timer = window.setTimeout(() => ((timer = 0), read()), 500);
     };
     doc.on('update', onUpdate);
     return () => {
       doc.off('update', onUpdate);
       window.clearTimeout(timer);
     };
-  }, [doc]);
+  }, [doc, key]);
   return snap;
 }
 
 interface Props {
   doc: Y.Doc | null;
   revisions: readonly Revision[];
+  /** the paragraph numbers in force, for the live text's labels */
+  numbers: AssignedNumbers | null;
   onClose: () => void;
 }
 
 /** Pick two of Rev.1…Rev.N and Live and see what changed between them, paragraph by paragraph. */
-export function CompareView({ doc, revisions, onClose }: Props) {
+export function CompareView({ doc, revisions, numbers, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   useDismiss(box, true, onClose);
-  const live = useLiveSnapshot(doc);
+  const live = useLiveSnapshot(doc, numbers);
   const last = revisions.at(-1);
   const [from, setFrom] = useState(last ? String(last.n) : LIVE);
   const [to, setTo] = useState(LIVE);

@@ -39,7 +39,7 @@ export function Workspace({ sid, token }: { sid: string; token: string }) {
   const view = useSessionView(session.doc);
   const commands = useCommands(socket.socket, localKey(sid, 'commands', tokenActor(token)));
   const draftingView = useDraftingView(session.doc);
-  const outline = useOutline(communique.doc);
+  const outline = useOutline(communique.doc, draftingView.numbers);
   const drafting = useDrafting({
     sid,
     token,

@@ -1,5 +1,5 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
-import type { ParagraphStatus, Silence } from '@plenary/shared';
+import type { AssignedNumbers, ParagraphStatus, Silence } from '@plenary/shared';
 
 export interface DelegationInfo {
   id: string;
@@ -13,6 +13,8 @@ export interface DraftingContext {
   delegations: Readonly<Record<string, DelegationInfo>>;
   /** paragraph id → status; absent means open */
   statuses: Readonly<Record<string, ParagraphStatus>>;
+  /** the paragraph numbers the chair fixed; null: counted in order (E2) */
+  numbers: AssignedNumbers | null;
   /** colour the text by who wrote it */
   authorship: boolean;
   /** actor key → colour, for the authorship tint */
@@ -21,7 +23,7 @@ export interface DraftingContext {
   silence?: Silence | null;
 }
 
-export const EMPTY_CONTEXT: DraftingContext = { delegations: {}, statuses: {}, authorship: false, actorColors: {} };
+export const EMPTY_CONTEXT: DraftingContext = { delegations: {}, statuses: {}, numbers: null, authorship: false, actorColors: {} };
 
 export const draftingContextKey = new PluginKey<DraftingContext>('plenaryDraftingContext');
 

@@ -32,7 +32,7 @@ function typistOn(doc: Y.Doc): { editor: HeadlessBinding; ydoc: Y.Doc } {
   return { editor: new HeadlessBinding(ydoc), ydoc };
 }
 
-describe('[E4] local typing is written where it was typed', () => {
+describe('[E7] local typing is written where it was typed', () => {
   it('a word typed in front of the same letter ("Warmly " before "Welcomes") is its author’s from first to last letter', () => {
     const { editor, ydoc } = typistOn(sharedDoc('Welcomes'));
     editor.caret('p-1', 0);

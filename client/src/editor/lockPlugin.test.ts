@@ -13,7 +13,7 @@ const P2_TEXT = FIRST_TEXT + P1.length + 2;
 function editorWith(onBlocked?: (id: string) => void): Editor {
   return headlessEditor(communique(['p-1', 'pp', P1], ['p-2', 'op', 'Decides']), {
     onBlocked,
-    initialContext: { delegations: {}, statuses: { 'p-1': 'agreed' }, authorship: false, actorColors: {} },
+    initialContext: { delegations: {}, statuses: { 'p-1': 'agreed' }, numbers: null, authorship: false, actorColors: {} },
   });
 }
 

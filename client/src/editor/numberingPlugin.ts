@@ -1,18 +1,18 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { PluginKey, type Plugin } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { NODE } from '@plenary/shared/plain';
-import { paragraphLabels } from './numbering';
-import { docDecorationPlugin } from './decorationPlugin';
+import { NODE, paragraphLabels, type AssignedNumbers } from '@plenary/shared/plain';
+import { contextDecorationPlugin } from './decorationPlugin';
 
-function numberDecorations(doc: PMNode): DecorationSet {
-  const paragraphs: { pos: number; size: number; kind: unknown }[] = [];
+function numberDecorations(doc: PMNode, numbers: AssignedNumbers | null): DecorationSet {
+  const paragraphs: { pos: number; size: number; id: string; kind: string | null }[] = [];
   doc.descendants((node, pos) => {
     if (node.type.name !== NODE.paragraph) return true;
-    paragraphs.push({ pos, size: node.nodeSize, kind: node.attrs.kind });
+    const { id, kind } = node.attrs as { id?: unknown; kind?: unknown };
+    paragraphs.push({ pos, size: node.nodeSize, id: typeof id === 'string' ? id : '', kind: typeof kind === 'string' ? kind : null });
     return false;
   });
-  const labels = paragraphLabels(paragraphs.map((p) => (typeof p.kind === 'string' ? p.kind : null)));
+  const labels = paragraphLabels(paragraphs, numbers);
   const decorations: Decoration[] = [];
   paragraphs.forEach((p, i) => {
     const label = labels[i];
@@ -23,7 +23,10 @@ function numberDecorations(doc: PMNode): DecorationSet {
 
 export const numberingKey = new PluginKey<DecorationSet>('plenaryNumbering');
 
-/** Puts PP1…/OP1… on each numbered paragraph as `data-num`; CSS shows it in the margin. */
+/**
+ * Puts PP1…, OP2 bis … on each numbered paragraph as `data-num` (E4), from the numbers the chair
+ * fixed (drafting context) and the current order; CSS shows it in the margin.
+ */
 export function numberingPlugin(): Plugin<DecorationSet> {
-  return docDecorationPlugin(numberingKey, numberDecorations);
+  return contextDecorationPlugin(numberingKey, (doc, context) => numberDecorations(doc, context.numbers));
 }

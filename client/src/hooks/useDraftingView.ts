@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import {
+  assignedNumbers,
   currentSilence,
   paragraphStatuses,
   sessionComments,
   sessionRevisions,
+  type AssignedNumbers,
   type Comment,
   type ParagraphStatusEntry,
   type Revision,
@@ -16,16 +18,19 @@ export interface DraftingView {
   statuses: Readonly<Record<string, ParagraphStatusEntry>>;
   comments: readonly Comment[];
   revisions: readonly Revision[];
+  /** the paragraph numbers in force (E4) */
+  numbers: AssignedNumbers | null;
   silence: Silence | null;
 }
 
-export const EMPTY_DRAFTING: DraftingView = { statuses: {}, comments: [], revisions: [], silence: null };
+export const EMPTY_DRAFTING: DraftingView = { statuses: {}, comments: [], revisions: [], numbers: null, silence: null };
 
 function read(doc: Y.Doc): DraftingView {
   return {
     statuses: paragraphStatuses(doc).toJSON() as Record<string, ParagraphStatusEntry>,
     comments: [...sessionComments(doc).values()].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id)),
     revisions: sessionRevisions(doc).toArray(),
+    numbers: assignedNumbers(doc),
     silence: currentSilence(doc) ?? null,
   };
 }
@@ -39,6 +44,7 @@ function keepSame(prev: DraftingView, next: DraftingView): DraftingView {
     // revisions are only ever appended: the count and the last one tell whether anything changed
     revisions:
       prev.revisions.length === next.revisions.length && prev.revisions.at(-1)?.id === next.revisions.at(-1)?.id ? prev.revisions : next.revisions,
+    numbers: same('numbers') ? prev.numbers : next.numbers,
     silence: same('silence') ? prev.silence : next.silence,
   };
   return (Object.keys(merged) as (keyof DraftingView)[]).every((k) => merged[k] === prev[k]) ? prev : merged;

@@ -1,28 +1,32 @@
-import { useEffect, useState } from 'react';
-import * as Y from 'yjs';
-import { COMMUNIQUE_FRAGMENT, NODE } from '@plenary/shared/plain';
-import { paragraphLabels } from '../editor/numbering';
+import { useEffect, useRef, useState } from 'react';
+import type * as Y from 'yjs';
+import { communiqueParagraphs, paragraphLabels, type AssignedNumbers } from '@plenary/shared/plain';
 
 export interface OutlineEntry {
   id: string;
   kind: string;
-  /** PP1, OP2…; null for unnumbered text */
+  /** PP1, OP2 bis…; null for unnumbered text */
   label: string | null;
 }
 
-export function readOutline(doc: Y.Doc): OutlineEntry[] {
-  const paragraphs = doc
-    .getXmlFragment(COMMUNIQUE_FRAGMENT)
-    .toArray()
-    .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === NODE.paragraph);
-  const kinds = paragraphs.map((p) => String(p.getAttribute('kind') ?? 'text'));
-  const labels = paragraphLabels(kinds);
-  return paragraphs.map((p, i) => ({ id: String(p.getAttribute('id') ?? ''), kind: kinds[i]!, label: labels[i] ?? null }));
+/** The paragraphs with their labels under the numbers in force (E4). */
+export function readOutline(doc: Y.Doc, numbers: AssignedNumbers | null = null): OutlineEntry[] {
+  const paragraphs = communiqueParagraphs(doc);
+  const labels = paragraphLabels(paragraphs, numbers);
+  return paragraphs.map((p, i) => ({ id: p.id, kind: p.kind ?? 'text', label: labels[i] ?? null }));
 }
 
-/** The communiqué's paragraphs with their numbers, for naming them outside the editor ("PP2"). */
-export function useOutline(doc: Y.Doc | null): OutlineEntry[] {
+/** Which assignment of numbers this is: each is made once, by one revision (or the sitting's creation) at one time. */
+export function numbersKey(numbers: AssignedNumbers | null): string {
+  return numbers ? `${numbers.rev}@${numbers.at}` : '';
+}
+
+/** The communiqué's paragraphs with their numbers, for naming them outside the editor ("PP2", "OP2 bis"). */
+export function useOutline(doc: Y.Doc | null, numbers: AssignedNumbers | null): OutlineEntry[] {
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
+  const current = useRef(numbers);
+  current.current = numbers;
+  const key = numbersKey(numbers);
   useEffect(() => {
     if (!doc) {
       setOutline([]);
@@ -30,13 +34,13 @@ export function useOutline(doc: Y.Doc | null): OutlineEntry[] {
     }
     const update = () =>
       setOutline((prev) => {
-        const next = readOutline(doc);
+        const next = readOutline(doc, current.current);
         return JSON.stringify(prev) === JSON.stringify(next) ? prev : next;
       });
     update();
     doc.on('update', update);
     return () => doc.off('update', update);
-  }, [doc]);
+  }, [doc, key]);
   return outline;
 }
 

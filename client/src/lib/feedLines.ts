@@ -1,4 +1,4 @@
-import { FEED_LINES_EN, feedVars, type Delegation, type FeedCode, type FeedEntry, type FeedWords } from '@plenary/shared/plain';
+import { FEED_LINES_EN, feedVars, type CurrentLabel, type Delegation, type FeedCode, type FeedEntry, type FeedWords } from '@plenary/shared/plain';
 import { formatClock, roleAsName } from './format';
 import { CODE_WORDS } from './statusWords';
 import { currentLanguage, i18n, labelMap, type Language } from '../i18n';
@@ -77,9 +77,9 @@ export function feedLineTranslated(e: Pick<FeedEntry, 'key'>): boolean {
   return !!e.key && Object.hasOwn(FEED_LINES_EN, e.key);
 }
 
-/** A line in the interface's language, or its stored English text. */
-export function feedLineWords(e: Pick<FeedEntry, 'text' | 'key' | 'params'>): string {
-  return feedLineTranslated(e) ? i18n.t(`feed.${e.key}`, feedVars(e.params ?? {}, WORDS)) : e.text;
+/** A line in the interface's language, or its stored English text; a paragraph by its label now, when known (E6). */
+export function feedLineWords(e: Pick<FeedEntry, 'text' | 'key' | 'params'>, currentLabel?: CurrentLabel): string {
+  return feedLineTranslated(e) ? i18n.t(`feed.${e.key}`, feedVars(e.params ?? {}, WORDS, currentLabel)) : e.text;
 }
 
 /** "14:02 Chair opened item 3 — Security cooperation", in the viewer's time zone unless one is given. */

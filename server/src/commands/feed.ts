@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import {
   actorKey,
+  assignedNumbers,
   FEED_MAX,
   feedEnglish,
   feedLine,
@@ -39,7 +40,7 @@ export function appendFeed(doc: Y.Doc, input: FeedInput): void {
       const index = agendaBefore.findIndex((i) => i.id === id);
       return index < 0 ? undefined : { number: index + 1, title: agendaBefore[index]!.title };
     },
-    paragraphLabel: (id) => (communique ? paragraphLabel(communique, id) : undefined),
+    paragraphLabel: (id) => (communique ? paragraphLabel(communique, id, assignedNumbers(doc)) : undefined),
     measureTitle: (id) => sessionMeasures(doc).get(id)?.title,
     ...(open?.floor ? { floorAfter: open.floor.delegation } : {}),
   });

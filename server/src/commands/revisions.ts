@@ -1,11 +1,25 @@
-import { actorKey, communiqueSnapshot, newId, PlenaryError, sessionRevisions, statusOf, type Revision } from '@plenary/shared';
+import {
+  actorKey,
+  assignedNumbers,
+  assignNumbers,
+  communiqueParagraphs,
+  communiqueSnapshot,
+  newId,
+  PlenaryError,
+  sessionRevisions,
+  setAssignedNumbers,
+  statusOf,
+  type Revision,
+} from '@plenary/shared';
 import type { Handler } from './context';
 
-export const createRevision: Handler<'revision.create'> = (ctx, { label }) => {
+export const createRevision: Handler<'revision.create'> = (ctx, { label, renumber = true }) => {
   if (!ctx.communique) throw PlenaryError.of('UNAVAILABLE', 'communiqueUnreadable');
   const revisions = sessionRevisions(ctx.doc);
   const n = revisions.length + 1;
-  const snapshot = communiqueSnapshot(ctx.communique);
+  // renumbering fixes the numbers of the text as it now stands; the revision prints those (E5)
+  const fixed = renumber ? assignNumbers(communiqueParagraphs(ctx.communique), n, ctx.now) : null;
+  const snapshot = communiqueSnapshot(ctx.communique, fixed ?? assignedNumbers(ctx.doc));
   const revision: Revision = {
     id: newId('r-'),
     n,
@@ -16,5 +30,6 @@ export const createRevision: Handler<'revision.create'> = (ctx, { label }) => {
     statuses: Object.fromEntries(snapshot.paragraphs.map((p) => [p.id, statusOf(ctx.doc, p.id)])),
   };
   revisions.push([revision]);
+  if (fixed) setAssignedNumbers(ctx.doc, fixed);
   return { id: revision.id, n };
 };

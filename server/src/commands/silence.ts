@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import {
   actorKey,
+  assignedNumbers,
   communiqueSnapshot,
   currentSilence,
   DRAFTING_DOC,
@@ -30,7 +31,7 @@ export const startSilence: Handler<'silence.start'> = (ctx, { deadline, paragrap
   }
   // bracketed paragraphs would stay open when silence passes: the chair is told first (L6)
   const communique = ctx.communique;
-  const bracketed = communiqueSnapshot(communique).paragraphs.filter((p) => {
+  const bracketed = communiqueSnapshot(communique, assignedNumbers(ctx.doc)).paragraphs.filter((p) => {
     if (paragraphIds ? !paragraphIds.includes(p.id) : p.kind === 'text') return false;
     const el = findParagraph(communique, p.id);
     return el !== null && hasBrackets(el);

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import {
+  assignedNumbers,
   communiqueSnapshot,
   docName,
   PlenaryError,
@@ -53,7 +54,7 @@ export function exportRoutes(deps: { tokens: InviteTokens; store: DocStore; room
       const { meta } = readSession(session.doc);
       const base = { meta: { title: meta.title, ...(meta.venue ? { venue: meta.venue } : {}), ...(meta.date ? { date: meta.date } : {}) }, generatedAt, showStatus };
       if (rev === undefined) {
-        const communique = await deps.rooms.with(docName(sid, 'communique'), (room) => communiqueSnapshot(room.doc));
+        const communique = await deps.rooms.with(docName(sid, 'communique'), (room) => communiqueSnapshot(room.doc, assignedNumbers(session.doc)));
         const statuses = Object.fromEntries(communique.paragraphs.map((p) => [p.id, statusOf(session.doc, p.id)]));
         return { ...base, communique, statuses };
       }

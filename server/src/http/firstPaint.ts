@@ -48,7 +48,7 @@ export async function firstPaintPage(deps: FirstPaintDeps, indexFile: string, si
   try {
     await authenticate(deps.tokens, deps.store, token, sid);
     const view = await deps.sittings.read(sid);
-    const text = await deps.rooms.with(docName(sid, 'communique'), (room) => communiqueSnapshot(room.doc));
+    const text = await deps.rooms.with(docName(sid, 'communique'), (room) => communiqueSnapshot(room.doc, view.numbers));
     return page.replace(ROOT, `<div id="root">${renderFirstPaint(view, text)}</div>`);
   } catch {
     return page;

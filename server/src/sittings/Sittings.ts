@@ -1,4 +1,6 @@
 import {
+  assignNumbers,
+  communiqueParagraphs,
   delegationColor,
   docName,
   initSessionDoc,
@@ -6,6 +8,7 @@ import {
   PlenaryError,
   readSession,
   sessionMeta,
+  setAssignedNumbers,
   COMMUNIQUE_FRAGMENT,
   communiqueAuthors,
   writeCommuniqueSkeleton,
@@ -63,6 +66,18 @@ export class Sittings {
     }));
     const createdAt = Date.now();
     // docs first, registry last: a sitting is only reachable once its docs are written
+    const paragraphs = await this.rooms.with(docName(sid, 'communique'), (room) =>
+      room.change({
+        actor: 'server',
+        run: (doc) => {
+          if (doc.getXmlFragment(COMMUNIQUE_FRAGMENT).length === 0) {
+            writeCommuniqueSkeleton(doc, body.communique ?? { title: body.title, preambular: [''], operative: [''] }, { kind: 'server' });
+            communiqueAuthors(doc).set(String(doc.clientID), 'server');
+          }
+          return communiqueParagraphs(doc);
+        },
+      }),
+    );
     await this.rooms.with(docName(sid, 'session'), (room) =>
       room.change({
         actor: 'server',
@@ -81,16 +96,8 @@ export class Sittings {
             },
             { kind: 'server' },
           );
-        },
-      }),
-    );
-    await this.rooms.with(docName(sid, 'communique'), (room) =>
-      room.change({
-        actor: 'server',
-        run: (doc) => {
-          if (doc.getXmlFragment(COMMUNIQUE_FRAGMENT).length > 0) return;
-          writeCommuniqueSkeleton(doc, body.communique ?? { title: body.title, preambular: [''], operative: [''] }, { kind: 'server' });
-          communiqueAuthors(doc).set(String(doc.clientID), 'server');
+          // the initial numbers: PP1…, OP1… as the text was written (E4)
+          setAssignedNumbers(doc, assignNumbers(paragraphs, 0, createdAt));
         },
       }),
     );

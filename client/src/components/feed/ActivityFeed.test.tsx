@@ -88,3 +88,32 @@ describe('[F2] the activity feed in the viewer’s language', () => {
     ]);
   });
 });
+
+describe('[E6] a feed line names its paragraph by the number it has now', () => {
+  const written: FeedEntry[] = [
+    {
+      id: 'f1',
+      at: T,
+      actor: 'chair',
+      kind: 'paragraph',
+      text: 'Chair marked OP2 bis agreed',
+      key: 'paragraph.setStatus',
+      params: { who: 'Chair', whoRole: 'chair', paragraph: 'OP2 bis', paragraphId: 'p-9', paragraphStatus: 'agreed' },
+    },
+  ];
+  const render = (label: string | null) =>
+    lines(renderToStaticMarkup(<ActivityFeed feed={written} delegations={delegations} outline={label ? [{ id: 'p-9', kind: 'op', label }] : []} />));
+
+  it('shows both labels once the paragraph was renumbered, in each language', async () => {
+    await i18n.changeLanguage('en');
+    expect(render('OP3')).toEqual(['Chair marked OP3 (was OP2 bis) agreed']);
+    expect(render('OP2 bis')).toEqual(['Chair marked OP2 bis agreed']);
+    // the paragraph is gone: the label it was written with
+    expect(render(null)).toEqual(['Chair marked OP2 bis agreed']);
+    await i18n.changeLanguage('fa-AF');
+    expect(render('OP3')[0]).toContain(`${isolate('OP3')} (قبلاً ${isolate('OP2 bis')})`);
+    await i18n.changeLanguage('ps');
+    expect(render('OP3')[0]).toContain(`${isolate('OP3')} (مخکې ${isolate('OP2 bis')})`);
+    await i18n.changeLanguage('en');
+  });
+});

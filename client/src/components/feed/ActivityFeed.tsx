@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Delegation, FeedEntry } from '@plenary/shared';
+import type { OutlineEntry } from '../../hooks/useOutline';
 import { formatClock } from '../../lib/format';
 import { delegationFilterOptions, feedKindLabel, feedLines, feedLineTranslated, feedLineWords, kindFilterOptions, localDay, NO_FILTER, type FeedFilter } from '../../lib/feedLines';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +11,12 @@ interface Props {
   /** null while the sitting loads */
   feed: FeedEntry[] | null;
   delegations: Delegation[];
+  /** the communiqué's paragraphs as numbered now: lines name a renumbered paragraph by both labels */
+  outline?: readonly OutlineEntry[];
 }
 
 /** Everything done in the sitting, in plain words, newest first; live; filterable by delegation and kind. */
-export function ActivityFeed({ feed, delegations }: Props) {
+export function ActivityFeed({ feed, delegations, outline = [] }: Props) {
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<FeedFilter>(NO_FILTER);
   const entries = feed ?? [];
@@ -23,6 +26,10 @@ export function ActivityFeed({ feed, delegations }: Props) {
   const delegationOptions = useMemo(() => delegationFilterOptions(entries, delegations), [entries, delegations, lang]);
   const kindOptions = useMemo(() => kindFilterOptions(entries), [entries, lang]);
   const colors = useMemo(() => new Map(delegations.map((d) => [d.id, d.color])), [delegations]);
+  const currentLabel = useMemo(() => {
+    const labels = new Map(outline.map((p) => [p.id, p.label ?? undefined]));
+    return (id: string) => labels.get(id);
+  }, [outline]);
   const filtered = filter.delegation !== '' || filter.kind !== '';
   const today = localDay(Date.now());
 
@@ -84,7 +91,7 @@ export function ActivityFeed({ feed, delegations }: Props) {
                   </time>
                   <span className="feed__dot" style={{ background: e.delegation ? (colors.get(e.delegation) ?? '#6c757d') : 'var(--accent)' }} aria-hidden="true" />
                   <span className="feed__text" dir={feedLineTranslated(e) ? undefined : 'auto'}>
-                    {feedLineWords(e)}
+                    {feedLineWords(e, currentLabel)}
                   </span>
                   <span className={`feed__kind feed__kind--${e.kind}`}>{feedKindLabel(e.kind)}</span>
                 </div>

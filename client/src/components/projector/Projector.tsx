@@ -33,7 +33,7 @@ export function Projector({ sid, token }: { sid: string; token: string }) {
   const communique = useYDoc(sid, 'communique', token, !socket.refused);
   const view = useSessionView(session.doc);
   const { t } = useTranslation();
-  const snapshot = useCommuniqueSnapshot(communique.doc);
+  const snapshot = useCommuniqueSnapshot(communique.doc, view?.numbers ?? null);
   const item = view ? openItemOf(view.agenda) : null;
   const running = item?.floor?.runningSince != null;
   const now = useServerNow(socket.clockOffset, running ? 200 : 1000);
