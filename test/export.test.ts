@@ -1,4 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type * as Y from 'yjs';
 import type { CreateSessionResponse } from '@plenary/shared';
 import { pdfPlainText, readZipEntry, wordParagraphs } from '../server/src/export/testing';
@@ -96,15 +100,23 @@ describe('communiqué exports', () => {
     }
   });
 
-  it('[X1] [X2] [X3] a bracket a delegation puts on text comes out as [ … ] in every format', async () => {
+  it('[X1] [X2] [X3] [L9] a bracket a delegation puts on text comes out as [ … ] in every format, naming who holds it', async () => {
     const { s } = await freshSitting();
     const pk = await open(`${s.sessionId}/communique`, delegateToken(s, 'pk'));
     const op1 = (pk.doc.getXmlFragment('body').get(2) as Y.XmlElement).get(0) as Y.XmlText;
-    op1.format(0, 'Decides'.length, { 'bracket--x': { by: 'pk' } });
+    op1.format(0, 'Decides'.length, { 'bracket--xxxxxxxx': { by: 'pk' } });
     const token = s.links.observer.token;
-    await waitFor(async () => (await exported(s.sessionId, 'md', token)).includes('**OP1** [Decides] to meet again;'), 5000, 'the bracket did not reach the export');
-    expect(await exported(s.sessionId, 'docx', token)).toContain('OP1\t[Decides] to meet again;');
-    expect(await exported(s.sessionId, 'pdf', token)).toContain('OP1 open [Decides] to meet again;');
+    await waitFor(async () => (await exported(s.sessionId, 'md', token)).includes('**OP1** [Decides]^(Pakistan) to meet again;'), 5000, 'the bracket did not reach the export');
+    const docx = Buffer.from(await (await get(s.sessionId, 'docx', { token })).arrayBuffer());
+    expect(wordParagraphs(readZipEntry(docx, 'word/document.xml')?.toString('utf8') ?? '')).toContain('OP1\t[Decides]^2 to meet again;^3');
+    expect(wordParagraphs(readZipEntry(docx, 'word/footnotes.xml')?.toString('utf8') ?? '').filter(Boolean)).toEqual(['Open.', 'Bracketed by Pakistan.', 'Open.']);
+    // the PDF as a reader's tool extracts it
+    const dir = mkdtempSync(join(tmpdir(), 'plenary-pdf-'));
+    writeFileSync(join(dir, 'c.pdf'), Buffer.from(await (await get(s.sessionId, 'pdf', { token })).arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'c.pdf'), '-']).toString().replace(/\s+/g, ' ');
+    rmSync(dir, { recursive: true });
+    expect(text).toContain('[Decides]1 to meet again;');
+    expect(text).toContain('1 Bracketed by Pakistan.');
   });
 
   it('[X4] status notes follow the chair’s status, and ?status=0 leaves them out', async () => {

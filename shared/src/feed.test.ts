@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, type CommandType } from './index';
-import { FEED_KEYS, FEED_LINES_EN, feedEnglish, feedLine, feedText, feedVars, fillTemplate, type FeedContext, type FeedKey } from './feed';
+import { bracketFeedLine, FEED_KEYS, FEED_LINES_EN, feedEnglish, feedLine, feedText, feedVars, fillTemplate, type FeedContext, type FeedKey } from './feed';
 
 const NAMES: Record<string, string> = { pk: 'Pakistan', cn: 'China' };
 const ITEMS: Record<string, { number: number; title: string }> = { i3: { number: 3, title: 'Security cooperation' } };
@@ -80,7 +80,17 @@ const CASES: Case[] = [
 describe('[F2] feed lines as a key and its values', () => {
   it('covers every command and every line', () => {
     expect(new Set(CASES.map(([type]) => type))).toEqual(new Set(Object.keys(COMMANDS)));
-    expect(new Set(CASES.flatMap(([, , , key]) => (key ? [key] : [])))).toEqual(new Set(Object.keys(FEED_LINES_EN)));
+    const byEdits = ['bracket.join', 'bracket.lift'];
+    expect(new Set(CASES.flatMap(([, , , key]) => (key ? [key] : [])))).toEqual(new Set(Object.keys(FEED_LINES_EN).filter((k) => !byEdits.includes(k))));
+  });
+
+  it('[L9] says who joined or lifted whose bracket, keeping the paragraph’s id', () => {
+    const joined = bracketFeedLine('bracket.join', { actorName: 'China', actorRole: 'delegate', holders: ['Pakistan', 'India'], paragraphId: 'p1', paragraphLabel: 'OP3' });
+    expect(joined).toEqual({ key: 'bracket.join', params: { who: 'China', delegation: 'Pakistan, India', paragraph: 'OP3', paragraphId: 'p1' } });
+    expect(feedEnglish(joined)).toBe('China joined the bracket of Pakistan, India in OP3');
+    const lifted = bracketFeedLine('bracket.lift', { actorName: 'Chair', actorRole: 'chair', holders: ['Pakistan'], paragraphId: 'p1' });
+    expect(lifted.params).toEqual({ who: 'Chair', whoRole: 'chair', delegation: 'Pakistan', paragraphId: 'p1' });
+    expect(feedEnglish(lifted)).toBe('Chair lifted the bracket of Pakistan in a paragraph');
   });
 
   it.each(CASES)('%s by %s %j: %s says today’s English', (type, actor, payload, key, text, floorAfter) => {

@@ -115,6 +115,8 @@ export const FEED_LINES_EN = {
   'commitment.reportProgressStatus': '{{who}} reported on a commitment ({{progress}} %): {{commitmentStatus}}',
   'attendance.present': '{{who}} marked {{delegation}} present in the room',
   'attendance.absent': '{{who}} marked {{delegation}} absent from the room',
+  'bracket.join': '{{who}} joined the bracket of {{delegation}} in {{paragraph}}',
+  'bracket.lift': '{{who}} lifted the bracket of {{delegation}} in {{paragraph}}',
 } as const;
 export type FeedKey = keyof typeof FEED_LINES_EN;
 
@@ -298,6 +300,18 @@ export function feedLine(type: CommandType, payload: P, c: FeedContext): FeedLin
     default:
       return null;
   }
+}
+
+/**
+ * The line for a bracket joined or lifted: edits of the text, not commands, which the server notices
+ * as it admits them. `holders` are the names of the delegations whose bracket was joined or lifted.
+ */
+export function bracketFeedLine(
+  key: Extract<FeedKey, 'bracket.join' | 'bracket.lift'>,
+  c: { actorName: string; actorRole?: Role; holders: readonly string[]; paragraphId: string; paragraphLabel?: string | undefined },
+): FeedLine {
+  const who = defined({ who: c.actorName, whoRole: c.actorRole && c.actorRole !== 'delegate' ? c.actorRole : undefined });
+  return { key, params: { ...who, delegation: c.holders.join(', '), ...defined({ paragraph: c.paragraphLabel }), paragraphId: c.paragraphId } };
 }
 
 /** The English sentence for an applied command; null for commands that are not worth a line. */

@@ -4,6 +4,7 @@ export const RESYNC_CODES: ReadonlySet<number> = new Set([
   4403, // a Yjs client id bound to someone else
   4400, // an edit outside the text, or one the server cannot place
   4413, // an edit that would have made the document larger than the server allows
+  4423, // an edit of a bracket another delegation holds
 ]);
 
 export interface Resync {

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import {
   actorKey,
   assignedNumbers,
+  bracketFeedLine,
   FEED_MAX,
   feedEnglish,
   feedLine,
@@ -45,9 +46,38 @@ export function appendFeed(doc: Y.Doc, input: FeedInput): void {
     ...(open?.floor ? { floorAfter: open.floor.delegation } : {}),
   });
   if (!line) return;
-  const feed = sessionFeed(doc);
   const delegation = typeof payload.delegation === 'string' ? payload.delegation : actor.delegation;
-  const entry: FeedEntry = { id: newId('f-'), at: now, actor: actorKey(actor), ...(delegation ? { delegation } : {}), kind: type.split('.')[0]!, text: feedEnglish(line), key: line.key, params: line.params };
+  pushLine(doc, { id: newId('f-'), at: now, actor: actorKey(actor), ...(delegation ? { delegation } : {}), kind: type.split('.')[0]!, text: feedEnglish(line), key: line.key, params: line.params });
+}
+
+function pushLine(doc: Y.Doc, entry: FeedEntry): void {
+  const feed = sessionFeed(doc);
   feed.push([entry]);
   if (feed.length > FEED_MAX) feed.delete(0, feed.length - FEED_MAX);
+}
+
+export interface BracketFeedInput {
+  actor: Actor;
+  key: 'bracket.join' | 'bracket.lift';
+  /** delegation ids of the brackets joined or lifted */
+  holders: readonly string[];
+  paragraphId: string;
+  communique: Y.Doc;
+  now: number;
+}
+
+/** Adds the line of a bracket joined or lifted, an edit of the text the server noticed as it admitted it. */
+export function appendBracketFeed(doc: Y.Doc, input: BracketFeedInput): void {
+  const { actor, key, holders, paragraphId, communique, now } = input;
+  const names = new Map(sessionDelegations(doc).toArray().map((d) => [d.id, d.name]));
+  const line = bracketFeedLine(key, {
+    actorName: actor.name,
+    actorRole: actor.role,
+    holders: holders.map((id) => names.get(id) ?? id),
+    paragraphId,
+    paragraphLabel: paragraphLabel(communique, paragraphId, assignedNumbers(doc)),
+  });
+  // the joining delegation, or the one whose bracket the chair lifted
+  const delegation = actor.delegation ?? (holders.length === 1 ? holders[0] : undefined);
+  pushLine(doc, { id: newId('f-'), at: now, actor: actorKey(actor), ...(delegation ? { delegation } : {}), kind: 'paragraph', text: feedEnglish(line), key: line.key, params: line.params });
 }

@@ -14,23 +14,33 @@ describe('DOCX export', () => {
       'Rev.2 — Second reading, 6 June 2017 14:30 UTC',
       'Communiqué',
       'PP1\tRecognizing that a stable Afghanistan is needed,^1',
-      'PP2\tRecalling the [Istanbul Process] and the “Heart of Asia”,^2',
-      'The participants:^3',
-      'OP1\tDecide to meet again in Kabul;^4',
-      'OP2\tCall upon [all States] to cooperate — in good faith — on 5 * 2 <items>;^5',
+      'PP2\tRecalling the [Istanbul Process]^2 and the “Heart of Asia”,^3',
+      'The participants:^4',
+      'OP1\tDecide to meet again in Kabul;^5',
+      'OP2\tCall upon [all States]^6 to cooperate — in good faith — on 5 * 2 <items>;^7',
     ]);
     // the lead word of a preambular paragraph is italic
     expect(part(docx, 'word/document.xml')).toMatch(/<w:i\/>(?:(?!<\/w:r>).)*<w:t[^>]*>Recognizing<\/w:t>/s);
   });
 
-  it('[X2] each status is a real footnote, and there are none without status notes', async () => {
+  it('[X2][L9] each bracket’s holders and each status are real footnotes; without status notes only the brackets’', async () => {
     const docx = await renderDocx(SAMPLE);
-    expect(wordParagraphs(part(docx, 'word/footnotes.xml')).filter(Boolean)).toEqual(['Agreed.', 'Bracketed.', 'Open.', 'Agreed ad ref.', 'Open.']);
+    expect(wordParagraphs(part(docx, 'word/footnotes.xml')).filter(Boolean)).toEqual([
+      'Agreed.',
+      'Bracketed by Pakistan.',
+      'Bracketed.',
+      'Open.',
+      'Agreed ad ref.',
+      'Bracketed by China, Pakistan.',
+      'Open.',
+    ]);
+    expect(part(docx, 'word/_rels/document.xml.rels')).toContain('footnotes.xml');
+    expect(part(docx, '[Content_Types].xml')).toContain('/word/footnotes.xml');
     const plain = await renderDocx({ ...SAMPLE, showStatus: false });
     const paragraphs = wordParagraphs(part(plain, 'word/document.xml'));
     expect(paragraphs[7]).toBe('OP1\tDecide to meet again in Kabul;');
-    expect(paragraphs.join('\n')).not.toContain('^');
-    expect(wordParagraphs(part(plain, 'word/footnotes.xml')).filter(Boolean)).toEqual([]);
+    expect(paragraphs[8]).toBe('OP2\tCall upon [all States]^2 to cooperate — in good faith — on 5 * 2 <items>;');
+    expect(wordParagraphs(part(plain, 'word/footnotes.xml')).filter(Boolean)).toEqual(['Bracketed by Pakistan.', 'Bracketed by China, Pakistan.']);
   });
 
   it('[X2] the document properties name the communiqué', async () => {

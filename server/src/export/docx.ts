@@ -10,7 +10,7 @@ import {
   TabStopType,
   TextRun,
 } from 'docx';
-import { paragraphText, placeAndDate, statusNote, versionLine, type ExportInput } from './model';
+import { holderNames, paragraphPieces, placeAndDate, statusNote, versionLine, type ExportInput } from './model';
 
 const FONT = 'Times New Roman';
 /** twips: the label hangs in the first half inch, the text is indented past it */
@@ -21,7 +21,7 @@ const centered = (text: string, run: { bold?: boolean; italics?: boolean; size?:
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The communiqué as a Word document; each paragraph's status is a real footnote when notes are on. */
+/** The communiqué as a Word document; each bracket's holders, and each paragraph's status when notes are on, are real footnotes. */
 export async function renderDocx(input: ExportInput): Promise<Buffer> {
   const footnotes: Record<string, { children: Paragraph[] }> = {};
   const body: Paragraph[] = [centered(input.meta.title.trim() || 'Communiqué', { bold: true, size: 28 })];
@@ -30,20 +30,23 @@ export async function renderDocx(input: ExportInput): Promise<Buffer> {
   body.push(centered(versionLine(input), { italics: true, size: 20 }, 360));
   if (input.communique.title.trim()) body.push(centered(input.communique.title.trim(), { bold: true, size: 26 }, 240));
 
+  const footnote = (text: string) => {
+    const id = Object.keys(footnotes).length + 1;
+    footnotes[id] = { children: [new Paragraph({ children: [new TextRun({ text })] })] };
+    return new FootnoteReferenceRun(id);
+  };
   for (const p of input.communique.paragraphs) {
-    const { lead, rest } = paragraphText(p);
-    if (!p.label && !(lead + rest).trim()) continue;
+    const { lead, pieces } = paragraphPieces(p);
+    if (!p.label && !(lead + pieces.map((x) => x.text).join('')).trim()) continue;
     const runs = [
       ...(p.label ? [new TextRun({ text: p.label, bold: true }), new TextRun({ children: [new Tab()] })] : []),
       ...(lead ? [new TextRun({ text: lead, italics: true })] : []),
-      new TextRun({ text: rest }),
+      ...pieces.flatMap((x) =>
+        x.holders.length > 0 ? [new TextRun({ text: `[${x.text}]` }), footnote(`Bracketed by ${holderNames(input, x.holders)}.`)] : [new TextRun({ text: x.text })],
+      ),
     ];
     const note = statusNote(input, p);
-    if (note) {
-      const id = Object.keys(footnotes).length + 1;
-      footnotes[id] = { children: [new Paragraph({ children: [new TextRun({ text: `${capitalized(note)}.` })] })] };
-      runs.push(new FootnoteReferenceRun(id));
-    }
+    if (note) runs.push(footnote(`${capitalized(note)}.`));
     body.push(
       new Paragraph({
         alignment: AlignmentType.JUSTIFIED,

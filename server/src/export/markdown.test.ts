@@ -4,7 +4,7 @@ import { formatDate, versionLine } from './model';
 import { SAMPLE } from './testing';
 
 describe('Markdown export', () => {
-  it('[X1] prints the sitting, the revision, the title and the numbered paragraphs with brackets and status notes', () => {
+  it('[X1] prints the sitting, the revision, the title and the numbered paragraphs with brackets, their holders and status notes', () => {
     expect(renderMarkdown(SAMPLE)).toBe(
       [
         '# First meeting of the Kabul Process',
@@ -17,13 +17,13 @@ describe('Markdown export', () => {
         '',
         '**PP1** *Recognizing* that a stable Afghanistan is needed, *(agreed)*',
         '',
-        '**PP2** *Recalling* the [Istanbul Process] and the “Heart of Asia”, *(bracketed)*',
+        '**PP2** *Recalling* the [Istanbul Process]^(Pakistan) and the “Heart of Asia”, *(bracketed)*',
         '',
         'The participants: *(open)*',
         '',
         '**OP1** Decide to meet again in Kabul; *(agreed ad ref)*',
         '',
-        '**OP2** Call upon [all States] to cooperate — in good faith — on 5 \\* 2 \\<items\\>; *(open)*',
+        '**OP2** Call upon [all States]^(China, Pakistan) to cooperate — in good faith — on 5 \\* 2 \\<items\\>; *(open)*',
         '',
       ].join('\n'),
     );
@@ -53,7 +53,16 @@ describe('Markdown export', () => {
       },
       showStatus: false,
     });
-    expect(md.split('\n\n').slice(4)).toEqual(['\\# 1. not a heading', '**OP1** [the UN]\\(\\_as\\_ agreed)\n']);
+    expect(md.split('\n\n').slice(4)).toEqual(['\\# 1. not a heading', '**OP1** [the UN]^(Pakistan)(\\_as\\_ agreed)\n']);
+  });
+
+  it('[X1][L9] a bracket names its holders after it, an unknown delegation by its id, and its words stay text', () => {
+    const md = renderMarkdown({
+      ...SAMPLE,
+      communique: { title: 'C', paragraphs: [{ id: 'b', kind: 'op', label: 'OP1', runs: [{ text: 'Urges *', brackets: ['in', 'pk'] }, { text: ' all', brackets: [] }] }] },
+      showStatus: false,
+    });
+    expect(md.split('\n\n').slice(4)).toEqual(['**OP1** [Urges \\*]^(in, Pakistan) all\n']);
   });
 
   it('[X1] dates are written as a day, a month name and a year; a label that repeats Rev.N is not printed twice', () => {

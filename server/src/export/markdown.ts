@@ -1,4 +1,4 @@
-import { paragraphText, placeAndDate, statusNote, versionLine, type ExportInput } from './model';
+import { holderNames, paragraphPieces, placeAndDate, statusNote, versionLine, type ExportInput } from './model';
 
 /**
  * Escapes what Markdown would read as markup; brackets stay, they are the negotiators' `[ … ]`, but
@@ -19,7 +19,11 @@ function block(text: string): string {
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
-/** The communiqué as Markdown: a heading, where and when, which text, then PP/OP paragraphs. */
+/**
+ * The communiqué as Markdown: a heading, where and when, which text, then PP/OP paragraphs. Each
+ * bracket is followed by its holders, `[all States]^(China, Pakistan)`: readable as it is, and no
+ * link nor footnote syntax that a renderer would turn into something else.
+ */
 export function renderMarkdown(input: ExportInput): string {
   const blocks: string[] = [`# ${inline(input.meta.title.trim() || 'Communiqué')}`];
   const place = placeAndDate(input.meta);
@@ -27,10 +31,13 @@ export function renderMarkdown(input: ExportInput): string {
   blocks.push(`*${inline(versionLine(input))}*`);
   if (input.communique.title.trim()) blocks.push(`## ${inline(input.communique.title.trim())}`);
   for (const p of input.communique.paragraphs) {
-    const { lead, rest } = paragraphText(p);
-    if (!p.label && !(lead + rest).trim()) continue;
+    const { lead, pieces } = paragraphPieces(p);
+    if (!p.label && !(lead + pieces.map((x) => x.text).join('')).trim()) continue;
     const note = statusNote(input, p);
-    const text = (lead ? `*${inline(lead)}*` : '') + (p.label ? inline(rest) : block(rest));
+    const rest = pieces.map((x, i) =>
+      x.holders.length > 0 ? `[${inline(x.text)}]^(${inline(holderNames(input, x.holders))})` : i === 0 && !lead && !p.label ? block(x.text) : inline(x.text),
+    );
+    const text = (lead ? `*${inline(lead)}*` : '') + rest.join('');
     blocks.push([p.label ? `**${p.label}**` : '', text.trim(), note ? `*(${note})*` : ''].filter(Boolean).join(' '));
   }
   return blocks.join('\n\n') + '\n';

@@ -11,6 +11,8 @@ export interface ExportInput {
   /** when the export was made: the live draft is stamped with it */
   generatedAt: number;
   showStatus: boolean;
+  /** delegation id → name: who holds each bracket is printed by name */
+  delegations?: Record<string, string>;
 }
 
 /** A status as the note beside a paragraph words it. */
@@ -69,6 +71,26 @@ export function paragraphText(p: SnapshotParagraph): { lead: string; rest: strin
   if (p.kind !== 'pp') return { lead: '', rest: text };
   const m = /^([^\s[\]]+)(.*)$/s.exec(text);
   return m ? { lead: m[1]!, rest: m[2]! } : { lead: '', rest: text };
+}
+
+/** A paragraph's text in pieces: words outside brackets (no holders) and each bracket with its holders' ids. */
+export interface TextPiece {
+  text: string;
+  holders: string[];
+}
+
+/** The same text as `paragraphText`, with each bracket a piece of its own, so that its holders can be noted after it. */
+export function paragraphPieces(p: SnapshotParagraph): { lead: string; pieces: TextPiece[] } {
+  const pieces = p.runs.map((r) => ({ text: r.text.replace(/\s*[\r\n]+\s*/g, ' '), holders: r.brackets })).filter((r) => r.text.length > 0);
+  const first = pieces[0];
+  const m = p.kind === 'pp' && first && first.holders.length === 0 ? /^([^\s[\]]+)(.*)$/s.exec(first.text) : null;
+  if (!m) return { lead: '', pieces };
+  return { lead: m[1]!, pieces: [{ text: m[2]!, holders: [] }, ...pieces.slice(1)] };
+}
+
+/** Who holds a bracket, by name: `Pakistan, China`. */
+export function holderNames(input: Pick<ExportInput, 'delegations'>, holders: readonly string[]): string {
+  return holders.map((id) => input.delegations?.[id] ?? id).join(', ');
 }
 
 /** The file name an export is downloaded as: `<sid>-communique[-rev2].<ext>`. */

@@ -3,7 +3,7 @@ import { renderPdf, toWinAnsi } from './pdf';
 import { pdfInfo, pdfPlainText, pdfText, SAMPLE } from './testing';
 
 describe('PDF export', () => {
-  it('[X3] is a PDF whose text holds the heading and the labelled paragraphs in order, brackets kept', async () => {
+  it('[X3][L9] is a PDF whose text holds the heading and the labelled paragraphs in order, brackets kept, each with a footnote naming its holders', async () => {
     const pdf = await renderPdf(SAMPLE, { compress: false });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdfInfo(pdf, 'Title')).toBe('Communiqué');
@@ -17,12 +17,16 @@ describe('PDF export', () => {
       'PP1',
       'Recognizing that a stable Afghanistan is needed,',
       'PP2',
-      'Recalling the [Istanbul Process] and the “Heart of Asia”,',
+      'Recalling the [Istanbul Process] 1 and the “Heart of Asia”,',
       'The participants:',
       'OP1',
       'Decide to meet again in Kabul;',
       'OP2',
-      'Call upon [all States] to cooperate — in good faith — on 5 * 2 <items>;',
+      'Call upon [all States] 2 to cooperate — in good faith — on 5 * 2 <items>;',
+      // the footnotes, at the foot of the page
+      '1 Bracketed by Pakistan.',
+      '2 Bracketed by China, Pakistan.',
+      'page 1 of 1',
     ];
     let at = 0;
     for (const words of order) {

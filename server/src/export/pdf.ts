@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { paragraphText, placeAndDate, statusNote, versionLine, type ExportInput } from './model';
+import { holderNames, paragraphPieces, placeAndDate, statusNote, versionLine, type ExportInput } from './model';
 
 // Characters beyond Latin-1 that the standard fonts' WinAnsi encoding also draws.
 const WIN_ANSI_EXTRA = new Set([
@@ -50,8 +50,31 @@ const LABEL_WIDTH = 40;
 const NOTE_WIDTH = 76;
 const NOTE_GAP = 14;
 const BODY = { font: 'Times-Roman', size: 11.5, lineGap: 2 };
+/** footnotes naming who holds each bracket, at the foot of the page where its paragraph starts */
+const FOOTNOTE = { font: 'Times-Roman', size: 8.5, line: 11, rule: 10 };
 
-/** The communiqué as a PDF (A4, Times), status notes in the right margin when they are on. */
+interface Segment {
+  text: string;
+  font: string;
+  size: number;
+}
+
+/** pdfkit draws no gap for a space that starts a continued run: each run's leading spaces end the run before. */
+function joinable(segments: Segment[]): Segment[] {
+  const out = segments.map((s) => ({ ...s }));
+  for (let i = 1; i < out.length; i++) {
+    const gap = /^\s*/.exec(out[i]!.text)![0];
+    if (!gap) continue;
+    out[i - 1]!.text += gap;
+    out[i]!.text = out[i]!.text.slice(gap.length);
+  }
+  return out.filter((s, i) => s.text.length > 0 || i === 0);
+}
+
+/**
+ * The communiqué as a PDF (A4, Times), status notes in the right margin when they are on, and a
+ * numbered footnote after each bracket naming the delegations holding it.
+ */
 export function renderPdf(input: ExportInput, options: PdfOptions = {}): Promise<Buffer> {
   const title = input.meta.title.trim() || 'Communiqué';
   const version = versionLine(input);
@@ -79,7 +102,6 @@ export function renderPdf(input: ExportInput, options: PdfOptions = {}): Promise
   const textX = MARGIN.left + LABEL_WIDTH;
   const textWidth = contentWidth - LABEL_WIDTH - (input.showStatus ? NOTE_WIDTH + NOTE_GAP : 0);
   const noteX = A4.width - MARGIN.right - NOTE_WIDTH;
-  const bottom = A4.height - MARGIN.bottom;
 
   const centered = (text: string, font: string, size: number, gap: number) => {
     doc.font(font).fontSize(size).fillColor('black').text(toWinAnsi(text), MARGIN.left, doc.y, { width: contentWidth, align: 'center' });
@@ -91,28 +113,58 @@ export function renderPdf(input: ExportInput, options: PdfOptions = {}): Promise
   centered(version, 'Times-Italic', 10, 22);
   if (input.communique.title.trim()) centered(input.communique.title.trim(), 'Times-Bold', 13, 14);
 
+  const footnotes = new Map<number, string[]>();
   for (const p of input.communique.paragraphs) {
-    const parts = paragraphText(p);
+    const parts = paragraphPieces(p);
     const lead = toWinAnsi(parts.lead);
-    const rest = toWinAnsi(parts.rest);
+    const rest = toWinAnsi(parts.pieces.map((x) => (x.holders.length > 0 ? `[${x.text}]` : x.text)).join(''));
     if (!p.label && !(lead + rest).trim()) continue;
+    const page = doc.bufferedPageRange().count - 1;
+    const notes = footnotes.get(page) ?? [];
+    const segments: Segment[] = lead ? [{ text: lead, font: 'Times-Italic', size: BODY.size }] : [];
+    for (const x of parts.pieces) {
+      if (x.holders.length === 0) {
+        segments.push({ text: toWinAnsi(x.text), font: BODY.font, size: BODY.size });
+        continue;
+      }
+      const n = [...footnotes.values()].reduce((sum, list) => sum + list.length, 0) + 1;
+      notes.push(`${n}  Bracketed by ${holderNames(input, x.holders)}.`);
+      footnotes.set(page, notes);
+      segments.push({ text: toWinAnsi(`[${x.text}]`), font: BODY.font, size: BODY.size }, { text: String(n), font: BODY.font, size: FOOTNOTE.size });
+    }
+    // the page keeps room at its foot for its footnotes
+    if (notes.length > 0) doc.page.margins.bottom = MARGIN.bottom + FOOTNOTE.rule + notes.length * FOOTNOTE.line;
     const x = p.label ? textX : MARGIN.left;
     const width = p.label ? textWidth : textWidth + LABEL_WIDTH;
     doc.font(BODY.font).fontSize(BODY.size);
     // a paragraph starts on a new page unless two of its lines fit, so label and note stay beside it
     const firstLines = Math.min(doc.heightOfString(lead + rest || ' ', { width, lineGap: BODY.lineGap }), 2 * doc.currentLineHeight(true));
-    if (doc.y + firstLines > bottom) doc.addPage();
+    if (doc.y + firstLines > A4.height - doc.page.margins.bottom) doc.addPage();
     const y = doc.y;
     if (p.label) doc.font('Times-Bold').fontSize(BODY.size).text(p.label, MARGIN.left, y, { width: LABEL_WIDTH, lineBreak: false });
     const note = statusNote(input, p);
     if (note) doc.font('Helvetica-Oblique').fontSize(8).fillColor('#555555').text(note, noteX, y + 2, { width: NOTE_WIDTH, lineBreak: false });
     doc.fillColor('black').fontSize(BODY.size);
     const opts = { width, align: 'justify' as const, lineGap: BODY.lineGap };
-    // pdfkit draws no gap for a space that starts a continued run: the space goes with the italic word
-    const gap = /^\s*/.exec(rest)![0];
-    if (lead) doc.font('Times-Italic').text(lead + gap, x, y, { ...opts, continued: true }).font(BODY.font).text(rest.slice(gap.length) || ' ', opts);
-    else doc.font(BODY.font).text(rest || ' ', x, y, opts);
+    const runs = joinable(segments.length > 0 ? segments : [{ text: ' ', font: BODY.font, size: BODY.size }]);
+    runs.forEach((r, i) => {
+      doc.font(r.font).fontSize(r.size);
+      const more = { ...opts, continued: i < runs.length - 1 };
+      if (i === 0) doc.text(r.text || ' ', x, y, more);
+      else doc.text(r.text, more);
+    });
+    doc.fontSize(BODY.size);
     doc.y += 8;
+  }
+
+  for (const [page, notes] of footnotes) {
+    doc.switchToPage(doc.bufferedPageRange().start + page);
+    doc.page.margins.bottom = 0;
+    const top = A4.height - MARGIN.bottom - notes.length * FOOTNOTE.line;
+    doc.moveTo(MARGIN.left, top - FOOTNOTE.rule / 2).lineTo(MARGIN.left + 120, top - FOOTNOTE.rule / 2).lineWidth(0.5).strokeColor('#888888').stroke();
+    doc.font(FOOTNOTE.font).fontSize(FOOTNOTE.size).fillColor('black');
+    notes.forEach((note, i) => doc.text(toWinAnsi(note), MARGIN.left, top + i * FOOTNOTE.line, { width: contentWidth, lineBreak: false }));
+    doc.page.margins.bottom = MARGIN.bottom;
   }
 
   // page footers: the bottom margin is lifted meanwhile, or pdfkit would start a new page for them

@@ -37,6 +37,7 @@ export const SAMPLE: ExportInput = {
   revision: { n: 2, label: 'Second reading', at: Date.UTC(2017, 5, 6, 14, 30) },
   generatedAt: Date.UTC(2017, 5, 6, 16, 5),
   showStatus: true,
+  delegations: { pk: 'Pakistan', cn: 'China' },
 };
 
 /** One file of a zip archive (a DOCX is one), read through the central directory. */

@@ -51,8 +51,9 @@ export function exportRoutes(deps: { tokens: InviteTokens; store: DocStore; room
     const generatedAt = Date.now();
 
     const input = await deps.rooms.with(docName(sid, 'session'), async (session): Promise<ExportInput> => {
-      const { meta } = readSession(session.doc);
-      const base = { meta: { title: meta.title, ...(meta.venue ? { venue: meta.venue } : {}), ...(meta.date ? { date: meta.date } : {}) }, generatedAt, showStatus };
+      const { meta, delegations } = readSession(session.doc);
+      const names = Object.fromEntries(delegations.map((d) => [d.id, d.name]));
+      const base = { meta: { title: meta.title, ...(meta.venue ? { venue: meta.venue } : {}), ...(meta.date ? { date: meta.date } : {}) }, generatedAt, showStatus, delegations: names };
       if (rev === undefined) {
         const communique = await deps.rooms.with(docName(sid, 'communique'), (room) => communiqueSnapshot(room.doc, assignedNumbers(session.doc)));
         const statuses = Object.fromEntries(communique.paragraphs.map((p) => [p.id, statusOf(session.doc, p.id)]));

@@ -16,12 +16,16 @@ import {
 import type { Admission, RoomConnection, RoomPolicy } from '../yjs/Room';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { updateScope, type UpdateScope } from '../yjs/updateScope';
+import { appendBracketFeed } from '../commands/feed';
+import { checkBracketHolders, type BracketEvents } from './bracketHolders';
 
 /** Close codes that tell a client why its doc was refused; 4409 means "drop your copy and resync". */
 export const CLOSE = {
   lockedParagraph: 4409,
   foreignClientId: 4403,
   outsideText: 4400,
+  /** an edit of a bracket held by another delegation (L9), like HTTP 423 Locked */
+  heldBracket: 4423,
 } as const;
 
 /** Formatting keys already present in a block's text. */
@@ -92,6 +96,25 @@ export async function communiquePolicy(rooms: RoomRegistry, name: string): Promi
     void session.change({ actor: 'server', run: (doc) => sessionComments(doc).set(id, comment) }).catch(() => kept.delete(digest));
   };
 
+  /** Brackets joined and lifted are edits of the text, not commands: the feed hears of them here (F1). */
+  const noteBrackets = (conn: RoomConnection, communique: Y.Doc, events: BracketEvents) => {
+    const now = Date.now();
+    const lines = [
+      ...events.joined.map((e) => ({ key: 'bracket.join' as const, ...e })),
+      ...events.lifted.map((e) => ({ key: 'bracket.lift' as const, ...e })),
+    ].filter((e) => e.block instanceof Y.XmlElement);
+    void session
+      .change({
+        actor: 'server',
+        run: (doc) => {
+          for (const { key, block, holders } of lines) {
+            appendBracketFeed(doc, { actor: conn.actor, key, holders, paragraphId: String((block as Y.XmlElement).getAttribute('id')), communique, now });
+          }
+        },
+      })
+      .catch(() => {});
+  };
+
   return {
     admit(conn, update, doc): Admission {
       const scope = updateScope(doc, update);
@@ -128,15 +151,21 @@ export async function communiquePolicy(rooms: RoomRegistry, name: string): Promi
           }
         });
       }
-      if (unbound.length === 0) return { ok: true };
+      const held = checkBracketHolders(doc, conn.actor, scope.blocks, update);
+      if (!held.ok) return refuse(held.reason, CLOSE.heldBracket);
+      const noted = held.events.joined.length + held.events.lifted.length > 0;
+      if (unbound.length === 0 && !noted) return { ok: true };
       return {
         ok: true,
-        after: (d) =>
+        after: (d) => {
+          if (noted) noteBrackets(conn, d, held.events);
+          if (unbound.length === 0) return;
           d.transact(() => {
             // the binding itself is written with the server's client id: bind that one too
             if (!authors.has(String(d.clientID))) authors.set(String(d.clientID), 'server');
             for (const client of unbound) authors.set(String(client), me);
-          }, { kind: 'server' }),
+          }, { kind: 'server' });
+        },
       };
     },
     release,
