@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bracketedText, communiqueSnapshot } from '@plenary/shared';
-import { openInvite } from './helpers/browser';
+import { openInvite, paragraphText } from './helpers/browser';
 import { useBrowserSitting } from './helpers/browserSitting';
 import { SMALL_SITTING, yClient } from './helpers/plenary';
 import { Rng } from './fuzz/random';
@@ -27,13 +27,6 @@ const sitting = useBrowserSitting({
 
 const paragraph = (page: Page, id: string) => page.locator(`.ProseMirror p[data-id="${id}"]`);
 
-/** A paragraph's text as typed: without the carets' name labels and the drawn brackets. */
-const paragraphText = (page: Page, id: string) =>
-  paragraph(page, id).evaluate((p) => {
-    const copy = p.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.collaboration-carets__caret, .bracket-edge').forEach((e) => e.remove());
-    return copy.textContent;
-  });
 
 type Where = 'start' | 'end' | { after: string };
 

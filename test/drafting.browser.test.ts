@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bracketedText, communiqueSnapshot, type SnapshotParagraph } from '@plenary/shared';
-import { openInvite } from './helpers/browser';
+import { openInvite, paragraphText } from './helpers/browser';
 import { useBrowserSitting } from './helpers/browserSitting';
 import { SMALL_SITTING, yClient } from './helpers/plenary';
 
@@ -38,13 +38,6 @@ async function serverParagraph(id: string): Promise<SnapshotParagraph> {
 const paragraph = (page: Page, id: string) => page.locator(`.ProseMirror p[data-id="${id}"]`);
 const status = (page: Page, id: string) => page.locator(`[data-testid="paragraph-status"][data-paragraph-id="${id}"]`);
 
-/** A paragraph's text as typed: without the carets' name labels and the drawn brackets and codes. */
-const paragraphText = (page: Page, id: string) =>
-  paragraph(page, id).evaluate((p) => {
-    const copy = p.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.collaboration-carets__caret, .bracket-edge').forEach((e) => e.remove());
-    return copy.textContent;
-  });
 
 /** Selects `words` inside the paragraph by dragging the mouse over them, as a person would. */
 async function selectWords(page: Page, id: string, words: string): Promise<void> {

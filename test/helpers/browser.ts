@@ -57,3 +57,12 @@ export function editorText(page: import('playwright-core').Page): Promise<string
     return copy.textContent ?? '';
   });
 }
+
+/** A paragraph's text as typed: without the carets' name labels and the drawn brackets and codes. */
+export function paragraphText(page: import('playwright-core').Page, id: string): Promise<string | null> {
+  return page.locator(`.ProseMirror p[data-id="${id}"]`).evaluate((p) => {
+    const copy = p.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret, .bracket-edge').forEach((e) => e.remove());
+    return copy.textContent;
+  });
+}
