@@ -7,6 +7,7 @@ import {
   DRAFTING_DOC,
   findParagraph,
   hasBrackets,
+  isBracketed,
   newId,
   paragraphStatuses,
   PlenaryError,
@@ -30,12 +31,9 @@ export const startSilence: Handler<'silence.start'> = (ctx, { deadline, paragrap
     if (!findParagraph(ctx.communique, id)) throw PlenaryError.of('NOT_FOUND', 'noSuchParagraph', { id });
   }
   // bracketed paragraphs would stay open when silence passes: the chair is told first (L6)
-  const communique = ctx.communique;
-  const bracketed = communiqueSnapshot(communique, assignedNumbers(ctx.doc)).paragraphs.filter((p) => {
-    if (paragraphIds ? !paragraphIds.includes(p.id) : p.kind === 'text') return false;
-    const el = findParagraph(communique, p.id);
-    return el !== null && hasBrackets(el);
-  });
+  const bracketed = communiqueSnapshot(ctx.communique, assignedNumbers(ctx.doc)).paragraphs.filter(
+    (p) => (paragraphIds ? paragraphIds.includes(p.id) : p.kind !== 'text') && isBracketed(p),
+  );
   if (bracketed.length > 0 && !overBrackets) {
     const labels = bracketed.map((p) => p.label).join(', ');
     throw PlenaryError.of('CONFLICT', 'silenceOverBrackets', { labels, paragraphIds: bracketed.map((p) => p.id).join(',') });
