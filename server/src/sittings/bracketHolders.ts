@@ -127,7 +127,11 @@ function applyToBlocks(doc: Y.Doc, blocks: readonly Block[], update: Uint8Array)
     }
   }
   const byClient = new Map<number, [number, number][]>();
-  for (const [client, clock, len] of deleted) byClient.set(client, [...(byClient.get(client) ?? []), [clock, len]]);
+  for (const [client, clock, len] of deleted) {
+    let ranges = byClient.get(client);
+    if (!ranges) byClient.set(client, (ranges = []));
+    ranges.push([clock, len]);
+  }
   encoding.writeVarUint(encoder.restEncoder, byClient.size);
   for (const [client, ranges] of byClient) {
     encoder.resetDsCurVal();
