@@ -17,7 +17,7 @@ import type { Admission, RoomConnection, RoomPolicy } from '../yjs/Room';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { updateScope, type UpdateScope } from '../yjs/updateScope';
 import { appendBracketFeed } from '../commands/feed';
-import { checkBracketHolders, type BracketEvents } from './bracketHolders';
+import { checkBracketHolders, foreignBracketReason, type BracketEvents } from './bracketHolders';
 
 /** Close codes that tell a client why its doc was refused; 4409 means "drop your copy and resync". */
 export const CLOSE = {
@@ -55,9 +55,7 @@ function checkBrackets(conn: RoomConnection, scope: UpdateScope): string | null 
       if (!existing.has(block)) existing.set(block, keysIn(block));
       if (existing.get(block)!.has(key)) continue;
     }
-    return conn.actor.role === 'delegate'
-      ? 'a delegation can bracket text for itself only'
-      : 'the chair does not hold brackets; a bracket is lifted by choosing the text to keep';
+    return foreignBracketReason(conn.actor);
   }
   return null;
 }
@@ -135,13 +133,11 @@ export async function communiquePolicy(rooms: RoomRegistry, name: string): Promi
 
       // agreed paragraphs, and those under a running silence, are frozen (L2, L6)
       const silence = currentSilence(session.doc);
+      const agreed = (b: Y.XmlElement) => statusOf(session.doc, String(b.getAttribute('id'))) === 'agreed';
       const silenced = (b: Y.XmlElement) => silenceCovers(silence, String(b.getAttribute('id')), b.getAttribute('kind'));
-      const locked = [...scope.blocks].filter(
-        (b): b is Y.XmlElement =>
-          b instanceof Y.XmlElement && (statusOf(session.doc, String(b.getAttribute('id'))) === 'agreed' || silenced(b)),
-      );
+      const locked = [...scope.blocks].filter((b): b is Y.XmlElement => b instanceof Y.XmlElement && (agreed(b) || silenced(b)));
       if (locked.length > 0) {
-        const reason = locked.some((b) => statusOf(session.doc, String(b.getAttribute('id'))) === 'agreed')
+        const reason = locked.some(agreed)
           ? 'the paragraph was agreed meanwhile: its text is locked; what you typed is kept as a comment on it'
           : 'the paragraph is under a silence procedure: its text is frozen; what you typed is kept as a comment on it';
         return refuse(reason, CLOSE.lockedParagraph, () => {

@@ -154,6 +154,13 @@ function applyToBlocks(doc: Y.Doc, blocks: readonly Block[], update: Uint8Array)
   return counterparts;
 }
 
+/** Why a bracket in a name other than the sender's own delegation is refused (L8). */
+export function foreignBracketReason(actor: Actor): string {
+  return actor.role === 'delegate'
+    ? 'a delegation can bracket text for itself only'
+    : 'the chair does not hold brackets; a bracket is lifted by choosing the text to keep';
+}
+
 /** A bracket as one holder holds it: its key and the delegation its value names. */
 const pairOf = (key: string, by: string) => `${key}\n${by}`;
 
@@ -184,7 +191,7 @@ function judge(actor: Actor, before: readonly Char[], after: readonly Char[], bl
   const now = coverage(after);
   for (const [pair, { by }] of now) {
     if (was.has(pair) || by === mine) continue;
-    return actor.role === 'delegate' ? 'a delegation can bracket text for itself only' : 'the chair does not hold brackets; a bracket is lifted by choosing the text to keep';
+    return foreignBracketReason(actor);
   }
 
   const old = new Set(before.map((c) => c.id));
