@@ -1,6 +1,6 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
-import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { isFromYjs } from './lockPlugin';
 import { NODE, newId } from '@plenary/shared/plain';
 
 export interface ParagraphRef {
@@ -46,12 +46,6 @@ export function collectParagraphs(doc: PMNode): ParagraphRef[] {
   return out;
 }
 
-/** A change that came in from Yjs (another person, or the first render): its author numbered it. */
-function isRemote(tr: Transaction): boolean {
-  const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
-  return !!meta?.isChangeOrigin;
-}
-
 export const paragraphIdsKey = new PluginKey('plenaryParagraphIds');
 
 /** Gives every paragraph a unique `id` after local edits (Enter, paste); remote changes are left alone. */
@@ -59,7 +53,8 @@ export function paragraphIdsPlugin(makeId: () => string = () => newId('p-')): Pl
   return new Plugin({
     key: paragraphIdsKey,
     appendTransaction(transactions, _old, state) {
-      if (!transactions.some((tr) => tr.docChanged && !isRemote(tr))) return null;
+      // a change that came in from Yjs (another person, or the first render): its author numbered it
+      if (!transactions.some((tr) => tr.docChanged && !isFromYjs(tr))) return null;
       const plan = planParagraphIds(collectParagraphs(state.doc), makeId);
       if (plan.size === 0) return null;
       const tr = state.tr;

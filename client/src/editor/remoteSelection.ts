@@ -1,6 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, TextSelection, type EditorState, type Selection, type Transaction } from '@tiptap/pm/state';
 import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
+import { isFromYjs } from './lockPlugin';
 
 export const remoteSelectionKey = new PluginKey('plenaryRemoteSelection');
 
@@ -13,10 +14,7 @@ interface Binding {
 }
 
 /** Whether a transaction is the binding's rebuild of the document after a change that came from Yjs. */
-function isRemoteRebuild(tr: Transaction): boolean {
-  const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
-  return tr.docChanged && !!meta?.isChangeOrigin;
-}
+const isRemoteRebuild = (tr: Transaction) => tr.docChanged && isFromYjs(tr);
 
 /** The paragraph id around a position, or null (the title, or a position outside the doc). */
 function blockIdAt(doc: PMNode, pos: number | undefined): string | null | undefined {
