@@ -3,17 +3,11 @@ import type { Silence } from '@plenary/shared';
 import type { Drafting } from '../hooks/useDrafting';
 import { labelOf } from '../hooks/useOutline';
 import { useServerNow } from '../hooks/useServerNow';
-import { actorName, formatCountdown, listLabels } from '../lib/drafting';
+import { actorName, formatCountdown, listLabels, silenceScope } from '../lib/drafting';
 import { formatClock } from '../lib/format';
 import { useTranslation } from 'react-i18next';
-import { i18n } from '../i18n';
 import { localDigits } from '../i18n/locale';
 import './Silence.css';
-
-function scopeWords(silence: Silence, drafting: Drafting): string {
-  if (!silence.paragraphIds) return i18n.t('silence.wholeText');
-  return listLabels(silence.paragraphIds.map((id) => labelOf(drafting.outline, id)));
-}
 
 /**
  * The silence procedure as everyone sees it, above every tab: a countdown while it runs
@@ -27,7 +21,7 @@ export function SilenceBanner({ silence, drafting }: { silence: Silence; draftin
   const [dismissed, setDismissed] = useState<string | null>(null);
   if (!running && dismissed === silence.id) return null;
 
-  const scope = scopeWords(silence, drafting);
+  const scope = silenceScope(silence, (id) => labelOf(drafting.outline, id));
   const deadline = formatClock(silence.deadline);
   return (
     <section className="silence-banner" data-testid="silence-banner" data-state={silence.state} aria-live="polite" aria-label={t('silence.title')}>

@@ -1,4 +1,4 @@
-import { CHAIR_COLOR, type Comment, type Delegation, type ParagraphStatus, type Role } from '@plenary/shared/plain';
+import { CHAIR_COLOR, type Comment, type Delegation, type ParagraphStatus, type Role, type Silence } from '@plenary/shared/plain';
 import type { DelegationInfo } from '../editor/draftingContext';
 import { i18n } from '../i18n';
 import { PARAGRAPH_STATUS_LABEL } from './statusWords';
@@ -88,4 +88,9 @@ export function formatCountdown(ms: number): string {
 export function listLabels(labels: readonly string[]): string {
   if (labels.length <= 1) return labels.join('');
   return i18n.t('list.and', { first: labels.slice(0, -1).join(`${i18n.t('list.separator')} `), last: labels.at(-1) });
+}
+
+/** What a silence procedure covers, in words: "the whole text", or its paragraphs by their labels. */
+export function silenceScope(silence: Silence, labelOf: (paragraphId: string) => string): string {
+  return silence.paragraphIds ? listLabels(silence.paragraphIds.map(labelOf)) : i18n.t('silence.wholeText');
 }

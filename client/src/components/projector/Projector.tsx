@@ -7,7 +7,7 @@ import { useServerNow } from '../../hooks/useServerNow';
 import { useCommuniqueSnapshot } from '../../hooks/useCommuniqueSnapshot';
 import { useFitText } from '../../hooks/useFitText';
 import { formatClock } from '../../lib/format';
-import { formatCountdown, listLabels } from '../../lib/drafting';
+import { formatCountdown, silenceScope } from '../../lib/drafting';
 import { localDigits } from '../../i18n/locale';
 import { delegationInfo } from '../../lib/speakers';
 import { itemClock, moreWaiting, nextSpeakers, openItemOf, sittingStateNote, upcomingItem } from '../../lib/sittingNow';
@@ -88,8 +88,7 @@ function SilenceLine({ view, snapshot, now }: { view: SessionView; snapshot: Com
   const { t } = useTranslation();
   const silence = view.silence;
   if (silence?.state !== 'running') return null;
-  const labels = (silence.paragraphIds ?? []).map((id) => snapshot?.paragraphs.find((p) => p.id === id)?.label ?? '…');
-  const scope = silence.paragraphIds ? listLabels(labels) : t('silence.wholeText');
+  const scope = silenceScope(silence, (id) => snapshot?.paragraphs.find((p) => p.id === id)?.label ?? '…');
   return (
     <section className="projector__silence" data-testid="projector-silence" aria-live="polite">
       <strong>{t('silence.title')}</strong> {t('silence.willAgree', { scope, deadline: formatClock(silence.deadline) })}{' '}
