@@ -80,15 +80,10 @@ async function draft(me: Typist, rng: Rng, paragraphs: string[], steps: number):
   }
 }
 
-/** The body of every copy, the server's last: all the same once the typists are done. */
-async function converged(typists: Typist[]): Promise<string> {
-  const observer = await yClient(t, `random-${sitting}/communique`, tokens.observer);
-  try {
-    const bodies = [...typists.map((x) => JSON.stringify(x.y.doc.getXmlFragment('body').toJSON())), JSON.stringify(observer.doc.getXmlFragment('body').toJSON())];
-    return bodies.every((b) => b === bodies[0]) ? bodies[0]! : '';
-  } finally {
-    observer.destroy();
-  }
+/** Whether every copy holds the same body as the server's, read by an observer that joins now. */
+function converged(typists: Typist[], server: YClient): boolean {
+  const bodies = [...typists, { y: server }].map((x) => JSON.stringify(x.y.doc.getXmlFragment('body').toJSON()));
+  return bodies.every((b) => b === bodies[0]);
 }
 
 async function campaign(seed: number, steps: number): Promise<void> {
@@ -104,7 +99,12 @@ async function campaign(seed: number, steps: number): Promise<void> {
     const paragraphs = communiqueSnapshot(typists[0]!.y.doc).paragraphs.map((p) => p.id);
     await Promise.all(typists.map((x, i) => draft(x, new Rng(seed * 31 + i), paragraphs, steps)));
     for (const x of typists) if (!x.online) x.y.provider.connect();
-    await waitFor(async () => (await converged(typists)) !== '', 15_000, `seed ${seed}: the copies did not converge`);
+    const server = await yClient(t, `${sid}/communique`, tokens.observer);
+    try {
+      await waitFor(() => converged(typists, server), 15_000, `seed ${seed}: the copies did not converge`);
+    } finally {
+      server.destroy();
+    }
 
     for (const [i, x] of typists.entries()) {
       // the editor shows what its Yjs doc holds
