@@ -49,7 +49,9 @@ export async function startServer(config: Config, log: (msg: string) => void = (
   });
   const store = openStore(config);
   // with Redis, any number of nodes may share the store: docs, Socket.IO and presence go through Redis
-  const cluster = store instanceof RedisStore ? joinCluster(store, config.nodeId, log) : null;
+  const metrics = new Metrics();
+  const lostWrites = metrics.counter('plenary_redis_lost_writes_total', 'Docs stored whole again because Redis lost writes this node had acknowledged');
+  const cluster = store instanceof RedisStore ? joinCluster(store, config.nodeId, log, lostWrites) : null;
   const exclusive = <T>(sid: string, fn: () => Promise<T>): Promise<T> => (cluster ? cluster.bus.exclusive(docName(sid, 'session'), fn) : fn());
   const tokens = new InviteTokens(secrets.secret);
   const rooms: RoomRegistry = new RoomRegistry(store, {
@@ -71,7 +73,6 @@ export async function startServer(config: Config, log: (msg: string) => void = (
     exclusive,
   );
   const presence = cluster?.presence ?? new LocalPresenceBook();
-  const metrics = new Metrics();
   let publicUrl = config.publicUrl ?? '';
   const sittings = new Sittings(store, rooms, tokens, { publicUrl: () => publicUrl, tokenDays: config.tokenDays });
 

@@ -27,6 +27,13 @@ export interface DocFollower {
   awareness(update: Uint8Array, node: string): void;
   /** the awareness states this node's connections own, for a node that has just loaded the doc */
   localAwareness(): Uint8Array | null;
+  /** the log position of the last entry this node wrote (with a bus, possibly past `position()`) */
+  written(): string | null;
+  /**
+   * The store lost entries this node had written or read (N6): the doc follows the log on from
+   * `from`, the last position the store still holds, and stores its whole state again.
+   */
+  restore(from: string | null): Promise<void>;
 }
 
 /**

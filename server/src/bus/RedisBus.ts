@@ -52,12 +52,18 @@ export class RedisBus implements DocBus {
   private closed = false;
   /** set when the reader reconnected to Redis: the next round re-reads every doc from its position */
   private reconnected = false;
+  /** the Redis server's `run_id`: another one means Redis restarted and may have lost writes (N6) */
+  private runId: string | null = null;
+  /** when the connection to Redis was lost: the last position this node knew of each doc (N6) */
+  private knownAtLoss: Map<string, string> | null = null;
   private readonly loop: Promise<void>;
 
   constructor(
     private readonly store: RedisStore,
     readonly nodeId: string,
     private readonly log: (msg: string) => void = () => {},
+    /** told of each doc stored whole again because Redis lost writes (N6) */
+    private readonly onLostWrites: (doc: string) => void = () => {},
   ) {
     const redis = store.redis;
     // blocking reads wait out a Redis restart instead of failing after two retries
@@ -65,9 +71,20 @@ export class RedisBus implements DocBus {
     this.reader.on('error', () => {});
     let connectedOnce = false;
     this.reader.on('ready', () => {
-      if (connectedOnce) this.reconnected = true;
+      if (connectedOnce) {
+        this.reconnected = true;
+        // the blocked read may wait BLOCK_MS before the loop sees the reconnection: end it now
+        this.wake();
+      }
       connectedOnce = true;
     });
+    // taken before anything can be written after the loss: a later write would hide the gap
+    this.reader.on('close', () => {
+      if (!this.closed && connectedOnce) this.knownAtLoss ??= this.knownPositions();
+    });
+    void this.readRunId()
+      .then((id) => (this.runId ??= id))
+      .catch(() => {});
     this.sub = redis.duplicate({ maxRetriesPerRequest: null, enableAutoPipelining: false });
     this.sub.on('error', () => {});
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onAwareness(channel.toString(), message));
@@ -164,6 +181,7 @@ export class RedisBus implements DocBus {
         // after losing Redis, re-read every doc from its position: a compaction may have trimmed what was missed
         if (this.reconnected) {
           this.reconnected = false;
+          await this.recoverLostWrites();
           await this.catchUpAll();
         }
         const docs = [...this.followed.values()];
@@ -223,6 +241,62 @@ export class RedisBus implements DocBus {
     if (this.followed.get(f.name) !== f) return;
     f.cursor = later(later(f.cursor, last), catchUp.entries.at(-1)?.id ?? catchUp.snapshot?.upto ?? null);
     if (catchUp.snapshot || catchUp.entries.length > 0) f.follower.log(catchUp);
+  }
+
+  /** The latest log position this node has written, read or applied, per followed doc. */
+  private knownPositions(): Map<string, string> {
+    const known = new Map<string, string>();
+    for (const f of this.followed.values()) {
+      const pos = later(later(f.cursor, f.follower.position()), f.follower.written());
+      if (pos !== null) known.set(f.name, pos);
+    }
+    return known;
+  }
+
+  private async readRunId(): Promise<string | null> {
+    return /^run_id:(\w+)/m.exec(await this.store.redis.info('server'))?.[1] ?? null;
+  }
+
+  /**
+   * After a reconnection: if Redis restarted (another `run_id`), a doc whose log no longer holds the
+   * last entry this node knew (nor a snapshot at it) lost acknowledged writes. Its room stores its
+   * whole state again and follows the log on from what Redis still holds (N6).
+   */
+  private async recoverLostWrites(): Promise<void> {
+    const known = this.knownAtLoss;
+    if (!known) return;
+    const runId = await this.readRunId();
+    if (runId !== null && runId === this.runId) {
+      this.knownAtLoss = null;
+      return;
+    }
+    const docs = [...known].flatMap(([name, pos]) => {
+      const f = this.followed.get(name);
+      return f ? [{ f, pos }] : [];
+    });
+    this.log(`bus: Redis restarted; checking whether it holds what this node knew of ${docs.length} doc(s)`);
+    const { log, snap } = this.store.key;
+    const pipeline = this.store.redis.pipeline();
+    for (const { f, pos } of docs) pipeline.xrevrange(log(f.name), pos, '-', 'COUNT', 1).hget(snap(f.name), 'upto');
+    const replies = ((await pipeline.exec()) ?? []).map(([err, v]) => {
+      if (err) throw err;
+      return v;
+    });
+    await Promise.all(
+      docs.map(async ({ f, pos }, i) => {
+        const entry = (replies[2 * i] as [string, string[]][])[0]?.[0] ?? null;
+        const upto = replies[2 * i + 1] as string | null;
+        // the last position Redis holds up to `pos`; a snapshot beyond it may be newer than the loss
+        const held = later(entry, upto !== null && compareStreamIds(upto, pos) <= 0 ? upto : null);
+        if (held === pos) return;
+        this.log(`bus: Redis lost writes of ${f.name}: it holds its log up to ${held ?? 'nothing'}, this node had ${pos}; storing the doc whole again`);
+        this.onLostWrites(f.name);
+        f.cursor = held;
+        await f.follower.restore(held).catch((err: unknown) => this.log(`bus: ${f.name} could not be stored again: ${String(err)}`));
+      }),
+    );
+    this.runId = runId;
+    this.knownAtLoss = null;
   }
 
   private async catchUpAll(): Promise<void> {

@@ -14,8 +14,8 @@ export interface Cluster {
   close(): Promise<void>;
 }
 
-export function joinCluster(store: RedisStore, nodeId: string, log: (msg: string) => void): Cluster {
-  const bus = new RedisBus(store, nodeId, log);
+export function joinCluster(store: RedisStore, nodeId: string, log: (msg: string) => void, onLostWrites?: (doc: string) => void): Cluster {
+  const bus = new RedisBus(store, nodeId, log, onLostWrites);
   const presence = new RedisPresence(store.redis, store.prefix, nodeId, { log });
   const socketRedis = store.redis.duplicate();
   socketRedis.on('error', () => {});

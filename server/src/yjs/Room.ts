@@ -90,12 +90,19 @@ const MAX_HELD = 256;
  * in the store): the latest ones only, so that a doc loaded for days does not grow with every command.
  */
 const MAX_RECENT_ACKS = 1024;
+/**
+ * With a bus, the latest stored commands are kept whole too (up to this many bytes of payload), so
+ * that their acks and audit lines can be stored again if Redis loses them (N6).
+ */
+const MAX_RECENT_RECORD_BYTES = 1 << 20;
 
 type Job =
   /** `sync`: the connection's sync reply; `early`: an edit sent before it */
   | { kind: 'update'; conn: RoomConnection; update: Uint8Array; phase?: 'sync' | 'early' }
   | { kind: 'change'; change: ServerChange<unknown>; resolve: (r: unknown) => void; reject: (e: unknown) => void }
   | { kind: 'log'; catchUp: CatchUp }
+  /** stores the whole doc again, with commands whose acks the store lost (N6) */
+  | { kind: 'restore'; commands: CommandRecord[]; resolve: () => void; reject: (e: unknown) => void }
   /** runs the loop once, which compacts the log when it is due */
   | { kind: 'compact' };
 
@@ -137,10 +144,15 @@ export class Room {
   private holders = 0;
   /** the log position up to which every entry is in the doc (with a bus: as read back, not as written) */
   private lastPos: string | null = null;
+  /** the position of the last entry this room wrote */
+  private written: string | null = null;
   private sinceCompact = 0;
   private failed = false;
   /** ids of the latest commands applied, for retries racing the first attempt */
   private readonly applied = new Map<string, Ack>();
+  /** with a bus: the latest stored commands, whole, by ack key (N6) */
+  private readonly recorded = new Map<string, { record: CommandRecord; bytes: number }>();
+  private recordedBytes = 0;
   private capture: { updates: StoredUpdate[]; outgoing: Outgoing[] } | null = null;
   private size: DocSizeGuard | null = null;
   private readonly relay: Relay<RoomConnection>;
@@ -316,7 +328,42 @@ export class Room {
       const ids = [...this.awareness.getStates().keys()].filter((id) => !this.remoteIds.has(id));
       return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
     },
+    written: () => this.written,
+    restore: (from) => this.restore(from),
   };
+
+  /**
+   * After the store lost entries this room had (N6): reads the log on from `from`, and stores the
+   * whole doc as one update — later edits no longer sit behind a gap in their clocks — with the
+   * recent commands whose acks are gone, so that a retry finds them.
+   */
+  private async restore(from: string | null): Promise<void> {
+    if (this.failed) return;
+    // Yjs ignores what the doc already has: entries after `from` are applied again, not lost
+    this.lastPos = from;
+    this.written = from;
+    const recent = [...this.recorded.values()].map((r) => r.record);
+    const found = await Promise.all(recent.map((c) => this.store.findCommand(c.sid, c.actor, c.id)));
+    const commands = recent.filter((_, i) => !found[i]);
+    if (this.failed) return;
+    await new Promise<void>((resolve, reject) => this.enqueue({ kind: 'restore', commands, resolve, reject }));
+  }
+
+  private keepRecords(commands: CommandRecord[]): void {
+    if (!this.opts.bus) return;
+    for (const record of commands) {
+      const key = `${record.actor}|${record.id}`;
+      const bytes = JSON.stringify(record.payload ?? null).length + 256;
+      this.recordedBytes += bytes - (this.recorded.get(key)?.bytes ?? 0);
+      this.recorded.delete(key);
+      this.recorded.set(key, { record, bytes });
+    }
+    for (const [key, r] of this.recorded) {
+      if (this.recorded.size <= MAX_RECENT_ACKS && this.recordedBytes <= MAX_RECENT_RECORD_BYTES) break;
+      this.recorded.delete(key);
+      this.recordedBytes -= r.bytes;
+    }
+  }
 
   private enqueueChange<R>(change: ServerChange<R>): Promise<R> {
     if (this.failed) return Promise.reject(PlenaryError.of('UNAVAILABLE', 'storageUnavailable'));
@@ -456,7 +503,9 @@ export class Room {
             const pos = await this.store.append(this.name, { updates: capture.updates, commands });
             // with a bus, other nodes' entries may lie before ours: the position moves as the log is read back
             if (pos !== null && !this.opts.bus) this.lastPos = pos;
+            if (pos !== null) this.written = pos;
             this.sinceCompact += capture.updates.length;
+            this.keepRecords(commands);
           } catch (err) {
             this.fail(err, jobs);
             return;
@@ -477,6 +526,13 @@ export class Room {
   private apply(job: Job, commands: CommandRecord[], settled: (() => void)[]): void {
     if (job.kind === 'log') return this.applyLog(job.catchUp);
     if (job.kind === 'compact') return;
+    if (job.kind === 'restore') {
+      // not relayed: every connection has it already
+      this.capture!.updates.push({ update: this.syncReplies.state(), actor: 'server', at: Date.now() });
+      commands.push(...job.commands);
+      settled.push(job.resolve);
+      return;
+    }
     if (job.kind === 'update') {
       try {
         this.applyUpdate(job);
@@ -590,7 +646,7 @@ export class Room {
     this.failed = true;
     this.opts.log?.(`${this.name}: store write failed, dropping the room: ${String(err)}`);
     const unavailable = PlenaryError.of('UNAVAILABLE', 'storageFailed');
-    for (const job of [...jobs, ...this.inbox]) if (job.kind === 'change') job.reject(unavailable);
+    for (const job of [...jobs, ...this.inbox]) if (job.kind === 'change' || job.kind === 'restore') job.reject(unavailable);
     this.inbox = [];
     this.deferredReplies = [];
     this.relay.clear();

@@ -1,0 +1,158 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { Ack, SessionView } from '@plenary/shared';
+import { hget, loseWritesSinceSave, saveNow } from './attacks/redis';
+import { spawnPlenary, type PlenaryChild } from './helpers/child';
+import { cmd, ioClient, typeInto, yClient, type TestSocket, type YClient } from './helpers/plenary';
+import { startRedis, type TestRedis } from './helpers/redisServer';
+import { waitFor } from './helpers/wait';
+
+const SID = 'kabul-process-2017';
+const COMMUNIQUE = `${SID}/communique`;
+const SECRET = 'redis-incident-test-secret-0123456789abcdef';
+
+function nodeEnv(redis: TestRedis, node: string): Record<string, string> {
+  return {
+    REDIS_URL: redis.url,
+    PLENARY_SECRET: SECRET,
+    PLENARY_ADMIN_KEY: 'redis-incident-admin-key',
+    PLENARY_DATA_DIR: mkdtempSync(join(tmpdir(), `plenary-${node}-`)),
+    PLENARY_NODE_ID: node,
+  };
+}
+
+async function view(node: PlenaryChild, token: string): Promise<SessionView> {
+  const res = await fetch(`${node.url}/api/sessions/${SID}`, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`GET /api/sessions/${SID} on ${node.url}: ${res.status}`);
+  return (await res.json()) as SessionView;
+}
+
+const words = (text: string, tag: string) => new Set(text.match(new RegExp(`\\b${tag}\\d+\\b`, 'g')) ?? []);
+
+async function metric(node: PlenaryChild, name: string): Promise<number> {
+  const text = await (await fetch(`${node.url}/metrics`)).text();
+  const m = new RegExp(`^${name} (\\d+)$`, 'm').exec(text);
+  return m ? Number(m[1]) : NaN;
+}
+
+describe('[N6] Redis loses writes it had acknowledged while a node keeps running', () => {
+  const redises: TestRedis[] = [];
+  const nodes: PlenaryChild[] = [];
+  const cleanup: (() => void)[] = [];
+  const track = <T extends { close(): unknown } | YClient>(x: T): T => {
+    cleanup.push(() => ('provider' in x ? x.destroy() : void x.close()));
+    return x;
+  };
+  const ownRedis = async (opts: Parameters<typeof startRedis>[0]) => {
+    const redis = await startRedis(opts);
+    redises.push(redis);
+    return redis;
+  };
+  const spawn = async (redis: TestRedis, name: string) => {
+    const node = await spawnPlenary(nodeEnv(redis, name));
+    nodes.push(node);
+    return node;
+  };
+  afterEach(() => {
+    for (const c of cleanup.splice(0)) c();
+  });
+  afterAll(async () => {
+    for (const n of nodes) await n.kill9();
+    for (const r of redises) await r.stop();
+  });
+
+  it('[N6][C4] the node re-stores its state: a fresh node holds every edit and command acked before and after the incident, also once that node is killed', async () => {
+    // RDB only: what Redis acknowledges after SAVE is lost when it is killed
+    const redis = await ownRedis({ appendonly: false });
+    const a = await spawn(redis, 'node-a');
+    const { tokens } = a;
+    const pk = track(await yClient(a, COMMUNIQUE, tokens.pk!));
+    const reader = track(await yClient(a, COMMUNIQUE, tokens.observer!));
+    const chair = track(await ioClient(a, tokens.chair!));
+    const type = async (tag: string) => {
+      for (let i = 0; i < 5; i++) typeInto(pk.doc, ` ${tag}${i}`, 1);
+      // relayed to another client: stored and acknowledged (W1)
+      await waitFor(() => words(reader.text(), tag).size === 5, 10_000, `the reader on A did not get the words ${tag}*`);
+    };
+    const addItem = async (title: string, id: string): Promise<Ack> => {
+      let ack: Ack | undefined;
+      // right after the restart the first try may find Redis still reconnecting
+      await waitFor(async () => (ack = await cmd(chair, 'agenda.add', { title }, id)).ok, 15_000, `agenda.add "${title}" was not acked`);
+      return ack!;
+    };
+
+    await type('sv');
+    await addItem('Saved item', 'incident-saved-0001');
+    await saveNow(redis);
+
+    // acknowledged, then lost by Redis
+    await type('lo');
+    const lostAck = await addItem('Lost item', 'incident-lost-0001');
+    await loseWritesSinceSave(redis);
+    expect(await hget(redis, `plenary:sitting:${SID}:commands`, 'chair|incident-lost-0001'), 'the incident lost the command’s ack').toBeNull();
+
+    // the node that kept running goes on: edits and commands after the incident, acked
+    await type('af');
+    await addItem('After item', 'incident-after-0001');
+
+    const holdsAll = async (node: PlenaryChild, label: string) => {
+      const fresh = await yClient(node, COMMUNIQUE, tokens.observer!);
+      try {
+        await waitFor(
+          () => ['sv', 'lo', 'af'].every((tag) => words(fresh.text(), tag).size === 5),
+          15_000,
+          `${label}: the communiqué misses words (has ${[...words(fresh.text(), 'sv'), ...words(fresh.text(), 'lo'), ...words(fresh.text(), 'af')].join(' ')})`,
+        );
+      } finally {
+        fresh.destroy();
+      }
+      await waitFor(
+        async () => {
+          const titles = (await view(node, tokens.observer!)).agenda.map((i) => i.title);
+          return ['Saved item', 'Lost item', 'After item'].every((t) => titles.filter((x) => x === t).length === 1);
+        },
+        15_000,
+        `${label}: the agenda misses an acked item`,
+      );
+    };
+
+    // a node that loads the sitting fresh holds everything node A acknowledged
+    const b = await spawn(redis, 'node-b');
+    await holdsAll(b, 'fresh node B');
+    expect(await metric(a, 'plenary_redis_lost_writes_total'), 'node A counted the docs it re-stored').toBeGreaterThanOrEqual(2);
+    expect(a.output()).toMatch(/Redis lost writes/);
+
+    // a retry of the command whose ack Redis lost, on the other node: the first ack, applied once (C4)
+    const chairB = track(await ioClient(b, tokens.chair!));
+    expect(await cmd(chairB, 'agenda.add', { title: 'Lost item' }, 'incident-lost-0001')).toEqual(lostAck);
+
+    // node A dies: what it re-stored is in Redis, not only in its memory
+    await a.kill9();
+    await b.kill9();
+    const c = await spawn(redis, 'node-c');
+    await holdsAll(c, 'fresh node C after A was killed');
+  }, 150_000);
+
+  it('[N6] a Redis restart that lost nothing (AOF always) stores nothing again', async () => {
+    const redis = await ownRedis({ appendfsync: 'always' });
+    const a = await spawn(redis, 'node-a');
+    const pk = track(await yClient(a, COMMUNIQUE, a.tokens.pk!));
+    const reader = track(await yClient(a, COMMUNIQUE, a.tokens.observer!));
+    const chair = track(await ioClient(a, a.tokens.chair!));
+    for (let i = 0; i < 5; i++) typeInto(pk.doc, ` kept${i}`, 1);
+    await waitFor(() => words(reader.text(), 'kept').size === 5, 10_000);
+    expect(await cmd(chair, 'agenda.add', { title: 'Kept item' })).toMatchObject({ ok: true });
+    await redis.kill();
+    await redis.restart();
+    // service resumes on the node: an edit after the restart is stored and relayed
+    typeInto(pk.doc, ' resumed0', 1);
+    await waitFor(() => words(reader.text(), 'resumed').size === 1, 15_000, 'an edit after the restart was not relayed');
+    await waitFor(async () => (await cmd(chair, 'agenda.add', { title: 'Resumed item' })).ok, 15_000);
+    expect(await metric(a, 'plenary_redis_lost_writes_total')).toBe(0);
+    // the node did check: Redis came back as another process
+    expect(a.output()).toMatch(/Redis restarted; checking/);
+    expect(a.output()).not.toMatch(/Redis lost writes/);
+  }, 60_000);
+});
