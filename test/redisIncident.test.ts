@@ -5,8 +5,9 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Ack, SessionView } from '@plenary/shared';
 import { hget, loseWritesSinceSave, saveNow } from './attacks/redis';
 import { spawnPlenary, type PlenaryChild } from './helpers/child';
-import { cmd, ioClient, typeInto, yClient, type TestSocket, type YClient } from './helpers/plenary';
+import { cmd, ioClient, typeInto, yClient, type YClient } from './helpers/plenary';
 import { startRedis, type TestRedis } from './helpers/redisServer';
+import { formatFsyncCost, measureFsyncCost } from './reliability/fsyncCost';
 import { waitFor } from './helpers/wait';
 
 const SID = 'kabul-process-2017';
@@ -154,5 +155,14 @@ describe('[N6] Redis loses writes it had acknowledged while a node keeps running
     // the node did check: Redis came back as another process
     expect(a.output()).toMatch(/Redis restarted; checking/);
     expect(a.output()).not.toMatch(/Redis lost writes/);
+  }, 60_000);
+});
+
+describe('the cost of appendfsync always (npm run measure:fsync)', () => {
+  it('[W4] runs briefly: with appendfsync always, edits and commands are acknowledged', async () => {
+    const r = await measureFsyncCost({ appendfsync: 'always', seconds: 1, writers: 2, senders: 1 });
+    expect(r.failures, formatFsyncCost(r)).toBe(0);
+    expect(r.edit.count).toBeGreaterThan(0);
+    expect(r.command.count).toBeGreaterThan(0);
   }, 60_000);
 });
