@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Ack, SessionView } from '@plenary/shared';
+import type { Ack, CreateSessionResponse, SessionView } from '@plenary/shared';
 import { hget, loseWritesSinceSave, saveNow } from './attacks/redis';
 import { spawnPlenary, type PlenaryChild } from './helpers/child';
-import { cmd, ioClient, typeInto, yClient, type YClient } from './helpers/plenary';
+import { cmd, ioClient, SMALL_SITTING, typeInto, yClient, type YClient } from './helpers/plenary';
 import { startRedis, type TestRedis } from './helpers/redisServer';
 import { formatFsyncCost, measureFsyncCost } from './reliability/fsyncCost';
 import { waitFor } from './helpers/wait';
@@ -13,21 +13,32 @@ import { waitFor } from './helpers/wait';
 const SID = 'kabul-process-2017';
 const COMMUNIQUE = `${SID}/communique`;
 const SECRET = 'redis-incident-test-secret-0123456789abcdef';
+const ADMIN_KEY = 'redis-incident-admin-key';
 
 function nodeEnv(redis: TestRedis, node: string): Record<string, string> {
   return {
     REDIS_URL: redis.url,
     PLENARY_SECRET: SECRET,
-    PLENARY_ADMIN_KEY: 'redis-incident-admin-key',
+    PLENARY_ADMIN_KEY: ADMIN_KEY,
     PLENARY_DATA_DIR: mkdtempSync(join(tmpdir(), `plenary-${node}-`)),
     PLENARY_NODE_ID: node,
   };
 }
 
-async function view(node: PlenaryChild, token: string): Promise<SessionView> {
-  const res = await fetch(`${node.url}/api/sessions/${SID}`, { headers: { authorization: `Bearer ${token}` } });
-  if (res.status !== 200) throw new Error(`GET /api/sessions/${SID} on ${node.url}: ${res.status}`);
+async function view(node: PlenaryChild, token: string, sid = SID): Promise<SessionView> {
+  const res = await fetch(`${node.url}/api/sessions/${sid}`, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`GET /api/sessions/${sid} on ${node.url}: ${res.status}`);
   return (await res.json()) as SessionView;
+}
+
+async function createSitting(node: PlenaryChild): Promise<CreateSessionResponse> {
+  const res = await fetch(`${node.url}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
+    body: JSON.stringify(SMALL_SITTING),
+  });
+  if (res.status !== 201) throw new Error(`POST /api/sessions on ${node.url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as CreateSessionResponse;
 }
 
 const words = (text: string, tag: string) => new Set(text.match(new RegExp(`\\b${tag}\\d+\\b`, 'g')) ?? []);
@@ -91,9 +102,10 @@ describe('[N6] Redis loses writes it had acknowledged while a node keeps running
     // acknowledged, then lost by Redis
     await type('lo');
     const lostAck = await addItem('Lost item', 'incident-lost-0001');
+    const created = await createSitting(a);
     await loseWritesSinceSave(redis);
     const back = performance.now();
-    const restored = waitFor(async () => (await metric(a, 'plenary_redis_lost_writes_total')) >= 2, 15_000, 'node A did not store its docs again').then(
+    const restored = waitFor(async () => (await metric(a, 'plenary_redis_lost_writes_total')) >= 4, 15_000, 'node A did not store its docs again').then(
       () => performance.now() - back,
     );
     expect(await hget(redis, `plenary:sitting:${SID}:commands`, 'chair|incident-lost-0001'), 'the incident lost the command’s ack').toBeNull();
@@ -121,12 +133,14 @@ describe('[N6] Redis loses writes it had acknowledged while a node keeps running
         15_000,
         `${label}: the agenda misses an acked item`,
       );
+      // the sitting created after SAVE: registered again, its links work
+      expect((await view(node, created.links.chair.token, created.sessionId)).meta.title, `${label}: the sitting created before the loss`).toBe(SMALL_SITTING.title);
     };
 
     // a node that loads the sitting fresh holds everything node A acknowledged
     const b = await spawn(redis, 'node-b');
     await holdsAll(b, 'fresh node B');
-    console.log(`node A stored both docs again ${Math.round(await restored)} ms after redis-server was back`);
+    console.log(`node A stored the 4 docs of both sittings again ${Math.round(await restored)} ms after redis-server was back`);
     expect(a.output()).toMatch(/Redis lost writes of kabul-process-2017\/communique/);
     expect(a.output()).toMatch(/Redis lost writes of kabul-process-2017\/session/);
 

@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type * as Y from 'yjs';
-import { actorKey, docName, sessionAttendance } from '@plenary/shared';
+import { actorKey, docName, parseDocName, sessionAttendance } from '@plenary/shared';
 import { loadSecrets } from './auth/secrets';
 import { setConnected } from './commands/attendance';
 import { InviteTokens } from './auth/InviteTokens';
@@ -51,7 +51,13 @@ export async function startServer(config: Config, log: (msg: string) => void = (
   // with Redis, any number of nodes may share the store: docs, Socket.IO and presence go through Redis
   const metrics = new Metrics();
   const lostWrites = metrics.counter('plenary_redis_lost_writes_total', 'Docs stored whole again because Redis lost writes this node had acknowledged');
-  const cluster = store instanceof RedisStore ? joinCluster(store, config.nodeId, log, lostWrites) : null;
+  const onLostWrites = (doc: string) => {
+    lostWrites();
+    // a sitting created since Redis's last durable write lost its registry record too
+    const parsed = parseDocName(doc);
+    if (parsed?.kind === 'session') void sittings.restoreRecord(parsed.sid).catch((err: unknown) => log(`${parsed.sid}: registry record not stored again: ${String(err)}`));
+  };
+  const cluster = store instanceof RedisStore ? joinCluster(store, config.nodeId, log, onLostWrites) : null;
   const exclusive = <T>(sid: string, fn: () => Promise<T>): Promise<T> => (cluster ? cluster.bus.exclusive(docName(sid, 'session'), fn) : fn());
   const tokens = new InviteTokens(secrets.secret);
   const rooms: RoomRegistry = new RoomRegistry(store, {

@@ -7,6 +7,7 @@ import {
   newId,
   PlenaryError,
   readSession,
+  sessionDelegations,
   sessionMeta,
   setAssignedNumbers,
   COMMUNIQUE_FRAGMENT,
@@ -19,7 +20,7 @@ import {
   type SessionView,
 } from '@plenary/shared';
 import type { InviteTokens } from '../auth/InviteTokens';
-import type { DocStore } from '../store/DocStore';
+import type { DocStore, SittingRecord } from '../store/DocStore';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 
 export interface SittingsOptions {
@@ -43,6 +44,11 @@ function slug(title: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
     .replace(/-+$/, '');
+}
+
+/** What the registry keeps of a sitting: enough to authenticate its participants. */
+function registryRecord(sid: string, title: string, delegations: Delegation[], createdAt: number): SittingRecord {
+  return { sid, title, delegations: delegations.map(({ id, name, color }) => ({ id, name, color })), createdAt };
 }
 
 /** Creating sittings, minting their invite links and reading their state. */
@@ -101,13 +107,24 @@ export class Sittings {
         },
       }),
     );
-    await this.store.createSitting({
-      sid,
-      title: body.title,
-      delegations: delegations.map(({ id, name, color }) => ({ id, name, color })),
-      createdAt,
-    });
+    await this.store.createSitting(registryRecord(sid, body.title, delegations, createdAt));
     return this.links(sid, body.tokenDays);
+  }
+
+  /**
+   * Registers a sitting again from its session doc, which holds the same title, delegations and
+   * creation time, when the store lost the record (N6). Nothing when it has one.
+   */
+  async restoreRecord(sid: string): Promise<void> {
+    if (await this.store.getSitting(sid)) return;
+    const record = await this.rooms.with(docName(sid, 'session'), (room) => {
+      const meta = sessionMeta(room.doc);
+      const title = meta.get('title');
+      const createdAt = meta.get('createdAt');
+      if (typeof title !== 'string' || typeof createdAt !== 'number') return null;
+      return registryRecord(sid, title, sessionDelegations(room.doc).toArray(), createdAt);
+    });
+    if (record) await this.store.createSitting(record);
   }
 
   /** Fresh invite links for every role of a sitting. */
