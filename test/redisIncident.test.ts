@@ -155,6 +155,35 @@ describe('[N6] Redis loses writes it had acknowledged while a node keeps running
     await holdsAll(c, 'fresh node C after A was killed');
   }, 150_000);
 
+  it('[N6] clients on another running node see, live, what is typed and decided on the node that kept the lost writes', async () => {
+    const redis = await ownRedis({ appendonly: false });
+    const a = await spawn(redis, 'node-a');
+    const b = await spawn(redis, 'node-b');
+    const pk = track(await yClient(a, COMMUNIQUE, a.tokens.pk!));
+    const reader = track(await yClient(a, COMMUNIQUE, a.tokens.observer!));
+    const chair = track(await ioClient(a, a.tokens.chair!));
+    const type = async (tag: string, on: YClient) => {
+      for (let i = 0; i < 5; i++) typeInto(pk.doc, ` ${tag}${i}`, 1);
+      await waitFor(() => words(on.text(), tag).size === 5, 15_000, `the words ${tag}* did not arrive (has ${on.text().slice(0, 400)})`);
+    };
+    const addItem = (title: string) => waitFor(async () => (await cmd(chair, 'agenda.add', { title })).ok, 15_000, `agenda.add "${title}" was not acked`);
+    await type('sv', reader);
+    await addItem('Saved item');
+    await saveNow(redis);
+    await type('lo', reader);
+    await addItem('Lost item');
+    await loseWritesSinceSave(redis);
+    // node B opens the sitting after the incident, from what Redis holds
+    const onB = track(await yClient(b, COMMUNIQUE, a.tokens.observer!));
+    await type('af', onB);
+    await addItem('After item');
+    await waitFor(
+      async () => (await view(b, a.tokens.observer!)).agenda.some((i) => i.title === 'After item'),
+      15_000,
+      'node B does not show the item added on A after the incident',
+    );
+  }, 90_000);
+
   it('[N6] a Redis restart that lost nothing (AOF always) stores nothing again', async () => {
     const redis = await ownRedis({ appendfsync: 'always' });
     const a = await spawn(redis, 'node-a');
