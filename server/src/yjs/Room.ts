@@ -14,6 +14,7 @@ import { DEFAULT_COALESCE_MS, Relay, SyncReplies } from './fanout';
 import { DOC_TOO_LARGE, DocSizeGuard } from './DocSize';
 import { updateChangesDoc } from './updates';
 import { updateScope } from './updateScope';
+import { RecentCommands } from './RecentCommands';
 
 /** What a room sees of a connection: never the socket library's object. */
 export interface RoomConnection {
@@ -150,9 +151,8 @@ export class Room {
   private failed = false;
   /** ids of the latest commands applied, for retries racing the first attempt */
   private readonly applied = new Map<string, Ack>();
-  /** with a bus: the latest stored commands, whole, by ack key (N6) */
-  private readonly recorded = new Map<string, { record: CommandRecord; bytes: number }>();
-  private recordedBytes = 0;
+  /** with a bus: the latest stored commands, whole (N6) */
+  private readonly recorded = new RecentCommands(MAX_RECENT_ACKS, MAX_RECENT_RECORD_BYTES);
   private capture: { updates: StoredUpdate[]; outgoing: Outgoing[] } | null = null;
   private size: DocSizeGuard | null = null;
   private readonly relay: Relay<RoomConnection>;
@@ -342,27 +342,11 @@ export class Room {
     // Yjs ignores what the doc already has: entries after `from` are applied again, not lost
     this.lastPos = from;
     this.written = from;
-    const recent = [...this.recorded.values()].map((r) => r.record);
+    const recent = this.recorded.records();
     const found = await Promise.all(recent.map((c) => this.store.findCommand(c.sid, c.actor, c.id)));
     const commands = recent.filter((_, i) => !found[i]);
     if (this.failed) return;
     await new Promise<void>((resolve, reject) => this.enqueue({ kind: 'restore', commands, resolve, reject }));
-  }
-
-  private keepRecords(commands: CommandRecord[]): void {
-    if (!this.opts.bus) return;
-    for (const record of commands) {
-      const key = `${record.actor}|${record.id}`;
-      const bytes = JSON.stringify(record.payload ?? null).length + 256;
-      this.recordedBytes += bytes - (this.recorded.get(key)?.bytes ?? 0);
-      this.recorded.delete(key);
-      this.recorded.set(key, { record, bytes });
-    }
-    for (const [key, r] of this.recorded) {
-      if (this.recorded.size <= MAX_RECENT_ACKS && this.recordedBytes <= MAX_RECENT_RECORD_BYTES) break;
-      this.recorded.delete(key);
-      this.recordedBytes -= r.bytes;
-    }
   }
 
   private enqueueChange<R>(change: ServerChange<R>): Promise<R> {
@@ -505,7 +489,8 @@ export class Room {
             if (pos !== null && !this.opts.bus) this.lastPos = pos;
             if (pos !== null) this.written = pos;
             this.sinceCompact += capture.updates.length;
-            this.keepRecords(commands);
+            // only Redis can lose what it acknowledged (N6)
+            if (this.opts.bus) this.recorded.add(commands);
           } catch (err) {
             this.fail(err, jobs);
             return;
