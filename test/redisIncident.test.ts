@@ -49,6 +49,29 @@ async function metric(node: PlenaryChild, name: string): Promise<number> {
   return m ? Number(m[1]) : NaN;
 }
 
+/** Asks `/healthz` again and again until stopped; resolves to the slowest answer, in ms. */
+function probeHealth(node: PlenaryChild): { stop(): Promise<number> } {
+  let running = true;
+  const loop = (async () => {
+    let slowest = 0;
+    while (running) {
+      const start = performance.now();
+      const res = await fetch(`${node.url}/healthz`, { signal: AbortSignal.timeout(5000) });
+      if (res.status !== 200) throw new Error(`/healthz answered ${res.status}`);
+      await res.arrayBuffer();
+      slowest = Math.max(slowest, performance.now() - start);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return slowest;
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      return loop;
+    },
+  };
+}
+
 describe('[N6] Redis loses writes it had acknowledged while a node keeps running', () => {
   const redises: TestRedis[] = [];
   const nodes: PlenaryChild[] = [];
@@ -103,6 +126,7 @@ describe('[N6] Redis loses writes it had acknowledged while a node keeps running
     await type('lo');
     const lostAck = await addItem('Lost item', 'incident-lost-0001');
     const created = await createSitting(a);
+    const health = probeHealth(a);
     await loseWritesSinceSave(redis);
     const back = performance.now();
     const restored = waitFor(async () => (await metric(a, 'plenary_redis_lost_writes_total')) >= 4, 15_000, 'node A did not store its docs again').then(
@@ -140,7 +164,9 @@ describe('[N6] Redis loses writes it had acknowledged while a node keeps running
     // a node that loads the sitting fresh holds everything node A acknowledged
     const b = await spawn(redis, 'node-b');
     await holdsAll(b, 'fresh node B');
-    console.log(`node A stored the 4 docs of both sittings again ${Math.round(await restored)} ms after redis-server was back`);
+    const slowest = await health.stop();
+    console.log(`node A stored the 4 docs of both sittings again ${Math.round(await restored)} ms after redis-server was back; /healthz answered in max ${Math.round(slowest)} ms`);
+    expect(slowest, '/healthz on node A during the incident').toBeLessThan(1000);
     expect(a.output()).toMatch(/Redis lost writes of kabul-process-2017\/communique/);
     expect(a.output()).toMatch(/Redis lost writes of kabul-process-2017\/session/);
 
