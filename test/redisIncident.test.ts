@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Ack, CreateSessionResponse, SessionView } from '@plenary/shared';
-import { hget, loseWritesSinceSave, saveNow } from './attacks/redis';
+import { loseWritesSinceSave, saveNow } from './attacks/redis';
 import { spawnPlenary, type PlenaryChild } from './helpers/child';
 import { cmd, ioClient, SMALL_SITTING, typeInto, yClient, type YClient } from './helpers/plenary';
 import { startRedis, type TestRedis } from './helpers/redisServer';
@@ -132,7 +132,6 @@ describe('[N6] Redis loses writes it had acknowledged while a node keeps running
     const restored = waitFor(async () => (await metric(a, 'plenary_redis_lost_writes_total')) >= 4, 15_000, 'node A did not store its docs again').then(
       () => performance.now() - back,
     );
-    expect(await hget(redis, `plenary:sitting:${SID}:commands`, 'chair|incident-lost-0001'), 'the incident lost the command’s ack').toBeNull();
 
     // the node that kept running goes on: edits and commands after the incident, acked
     await type('af');
