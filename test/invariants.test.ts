@@ -8,6 +8,7 @@ import { waitFor } from './helpers/wait';
 import { joinBackward, splitBlock } from '@tiptap/pm/commands';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { HeadlessBinding } from '../client/src/testing/headlessBinding';
+import { SqliteStore } from '../server/src/store/SqliteStore';
 import {
   bracketedCopyOfId,
   forgeParagraphWithId,
@@ -15,6 +16,7 @@ import {
   retargetParagraphId,
   schemaAttacks,
   twoParagraphsOneId,
+  updateOf,
   type DocAttack,
 } from './attacks/invariants';
 
@@ -55,8 +57,8 @@ const openRaw = async (s: CreateSessionResponse, token: string) => {
 const idAt = (doc: Y.Doc, index: number) => String((doc.getXmlFragment('body').get(index) as Y.XmlElement).getAttribute('id'));
 const xml = (doc: Y.Doc) => doc.getXmlFragment('body').toString();
 
-async function markdown(s: CreateSessionResponse): Promise<string> {
-  const res = await fetch(`${t.url}/api/sessions/${s.sessionId}/communique.md`, { headers: { authorization: `Bearer ${s.links.observer.token}` } });
+async function markdown(s: CreateSessionResponse, server = t): Promise<string> {
+  const res = await fetch(`${server.url}/api/sessions/${s.sessionId}/communique.md`, { headers: { authorization: `Bearer ${s.links.observer.token}` } });
   expect(res.status).toBe(200);
   return res.text();
 }
@@ -223,5 +225,68 @@ describe('[L11] honest editing keeps every paragraph’s id', () => {
     cn.run(splitBlock);
     await converged(obs, pk, cn);
     expect(ids(obs.doc)).toHaveLength(5);
+  });
+});
+
+/** Appends an edit to a doc's log in the SQLite file, as a text stored before L11 could hold it. */
+async function storeDirectly(dataDir: string, name: string, attack: DocAttack): Promise<void> {
+  const store = new SqliteStore(dataDir);
+  const loaded = await store.loadDoc(name);
+  const doc = new Y.Doc();
+  for (const u of [...(loaded.snapshot ? [loaded.snapshot] : []), ...loaded.updates]) Y.applyUpdate(doc, u);
+  await store.append(name, { updates: [{ update: updateOf(doc, attack), actor: 'delegate:cn', at: Date.now() }], commands: [] });
+  await store.close();
+}
+
+describe('[L11] a text stored before ids were unique: a copy of an id owns no status', () => {
+  it('[L11][L4][X1] the agreed paragraph and its stored copy print as open; the copy cannot be agreed; honest typing goes on; deleting the copy restores the agreement', async () => {
+    const first = await startTestServer();
+    const s = await createSitting(first, { ...SMALL_SITTING, sessionId: 'stored-copies', communique: { title: 'Communiqué', preambular: ['Recognizing that peace is needed,'], operative: ['Calls upon all states to cooperate;', 'Decides to meet again;'] } });
+    const reader = await yClient(first, `${s.sessionId}/communique`, s.links.observer.token);
+    const [, agreed, open2] = ids(reader.doc) as [string, string, string];
+    reader.destroy();
+    const chair1 = await ioClient(first, s.links.chair.token);
+    expect(await cmd(chair1, 'paragraph.setStatus', { paragraphId: agreed, status: 'agreed' })).toEqual({ ok: true });
+    chair1.close();
+    await first.close();
+    await storeDirectly(first.config.dataDir, `${s.sessionId}/communique`, (doc) => {
+      forgeParagraphWithId(agreed, 'Forged text;', 4)(doc);
+      bracketedCopyOfId(open2, 'cn')(doc);
+    });
+    const t2 = await startTestServer({ ...first.config, port: 0 });
+    try {
+      const md = await markdown(s, t2);
+      expect(md).toContain('Forged text;');
+      expect(md).not.toContain('(agreed)');
+      const chair = await ioClient(t2, s.links.chair.token);
+      sockets.push(chair);
+      expect(await cmd(chair, 'paragraph.setStatus', { paragraphId: open2, status: 'agreed' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/same id/) } });
+      // a delegate's editor typing elsewhere leaves the copies alone, so it is not refused
+      const obs = await yClient(t2, `${s.sessionId}/communique`, s.links.observer.token);
+      clients.push(obs);
+      const pkClient = await yClient(t2, `${s.sessionId}/communique`, delegateToken(s, 'pk'));
+      clients.push(pkClient);
+      const closes: number[] = [];
+      pkClient.provider.on('connection-close', (e: { code: number } | null) => void (e && closes.push(e.code)));
+      const pk = new HeadlessBinding(pkClient.doc);
+      pk.caret(ids(obs.doc)[0]!, 0);
+      pk.type('W');
+      await waitFor(() => obs.text().includes('>WRecognizing'));
+      expect(closes).toEqual([]);
+      // the chair reopens OP1, the copy is deleted, OP1 is agreed again: it alone prints as agreed
+      expect(await cmd(chair, 'paragraph.setStatus', { paragraphId: agreed, status: 'open' })).toEqual({ ok: true });
+      const cn = await rawYjs(t2, `${s.sessionId}/communique`, delegateToken(s, 'cn'));
+      raws.push(cn);
+      cn.edit((doc) => doc.getXmlFragment('body').delete(4, 1));
+      await cn.barrier();
+      expect(cn.closed).toBeNull();
+      expect(await cmd(chair, 'paragraph.setStatus', { paragraphId: agreed, status: 'agreed' })).toEqual({ ok: true });
+      const after = await markdown(s, t2);
+      expect(after).not.toContain('Forged text;');
+      expect(after.match(/\(agreed\)/g)).toHaveLength(1);
+      expect(after).toMatch(/Calls upon all states to cooperate; \*\(agreed\)\*/);
+    } finally {
+      await t2.close();
+    }
   });
 });
