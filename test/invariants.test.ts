@@ -8,7 +8,7 @@ import { waitFor } from './helpers/wait';
 import { joinBackward, splitBlock } from '@tiptap/pm/commands';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { HeadlessBinding } from '../client/src/testing/headlessBinding';
-import { SqliteStore } from '../server/src/store/SqliteStore';
+import { storeEditDirectly } from './helpers/storedDoc';
 import {
   bracketedCopyOfId,
   forgeParagraphWithId,
@@ -16,7 +16,6 @@ import {
   retargetParagraphId,
   schemaAttacks,
   twoParagraphsOneId,
-  updateOf,
   type DocAttack,
 } from './attacks/invariants';
 
@@ -228,16 +227,6 @@ describe('[L11] honest editing keeps every paragraph’s id', () => {
   });
 });
 
-/** Appends an edit to a doc's log in the SQLite file, as a text stored before L11 could hold it. */
-async function storeDirectly(dataDir: string, name: string, attack: DocAttack): Promise<void> {
-  const store = new SqliteStore(dataDir);
-  const loaded = await store.loadDoc(name);
-  const doc = new Y.Doc();
-  for (const u of [...(loaded.snapshot ? [loaded.snapshot] : []), ...loaded.updates]) Y.applyUpdate(doc, u);
-  await store.append(name, { updates: [{ update: updateOf(doc, attack), actor: 'delegate:cn', at: Date.now() }], commands: [] });
-  await store.close();
-}
-
 describe('[L11] a text stored before ids were unique: a copy of an id owns no status', () => {
   it('[L11][L4][X1] the agreed paragraph and its stored copy print as open; the copy cannot be agreed; honest typing goes on; deleting the copy restores the agreement', async () => {
     const first = await startTestServer();
@@ -249,7 +238,7 @@ describe('[L11] a text stored before ids were unique: a copy of an id owns no st
     expect(await cmd(chair1, 'paragraph.setStatus', { paragraphId: agreed, status: 'agreed' })).toEqual({ ok: true });
     chair1.close();
     await first.close();
-    await storeDirectly(first.config.dataDir, `${s.sessionId}/communique`, (doc) => {
+    await storeEditDirectly(first.config.dataDir, `${s.sessionId}/communique`, (doc) => {
       forgeParagraphWithId(agreed, 'Forged text;', 4)(doc);
       bracketedCopyOfId(open2, 'cn')(doc);
     });
