@@ -3,18 +3,11 @@ import * as Y from 'yjs';
 import { writeCommuniqueSkeleton } from '@plenary/shared';
 import { updateScope } from '../yjs/updateScope';
 import { paragraphIdRefusal, paragraphIndex, schemaRefusal } from './communiqueInvariants';
+import { paragraphElement } from '../../../test/attacks/invariants';
 
 const context = { delegations: new Set(['pk', 'cn']) };
 
-function paragraph(id: string, text: string): Y.XmlElement {
-  const p = new Y.XmlElement('paragraph');
-  p.setAttribute('id', id);
-  p.setAttribute('kind', 'op');
-  const t = new Y.XmlText();
-  t.insert(0, text);
-  p.insert(0, [t]);
-  return p;
-}
+const paragraph = (id: string, text: string) => paragraphElement({ id, kind: 'op' }, text);
 
 /** A communiqué with `live` paragraphs and a history of `gone` paragraphs made and deleted, and text typed and deleted. */
 function communique(live: number, gone: number): Y.Doc {
