@@ -88,6 +88,8 @@ function writeRefusal({ item, into, key }: Write, context: SchemaContext): strin
       if (content instanceof Y.ContentString) return null;
       if (content instanceof Y.ContentFormat) return formatRefusal(content.key, content.value, context);
       return 'text holds characters and formatting only';
+    case 'gone':
+      return null; // written into a deleted paragraph: Yjs keeps none of it
     case 'other':
       return 'the edit writes outside the communiqué’s text';
   }

@@ -42,6 +42,8 @@ export type Container =
   /** an element: one the doc has (`existing`), or one the update creates (`item`) */
   | { kind: 'element'; name: string; existing: Y.XmlElement | null; item: Y.Item | null }
   | { kind: 'text' }
+  /** a type the doc has deleted (or an item that holds none): Yjs drops what is written into it */
+  | { kind: 'gone' }
   /** anything else: another root, a map, an array, a type that hangs on nothing known */
   | { kind: 'other' };
 
@@ -52,7 +54,7 @@ export interface Write {
   key: string | null;
 }
 
-type ParentRef = { type: Y.AbstractType<unknown> } | { item: Y.Item } | { root: string } | null;
+type ParentRef = { type: Y.AbstractType<unknown> } | { item: Y.Item } | { root: string } | { gone: true } | null;
 
 /** how far a chain of new items is followed (each step is two stack frames) */
 const MAX_DEPTH = 1000;
@@ -203,7 +205,7 @@ export function updateScope(doc: Y.Doc, update: Uint8Array, fragment = 'body'): 
     else if (parent instanceof Y.ID) {
       const docItem = inDoc(parent);
       const upd = docItem ? null : inUpdate(parent);
-      if (docItem?.content instanceof Y.ContentType) found = { parent: { type: docItem.content.type }, key: item.parentSub };
+      if (docItem) found = { parent: docItem.content instanceof Y.ContentType && !docItem.deleted ? { type: docItem.content.type } : { gone: true }, key: item.parentSub };
       else if (upd) found = { parent: { item: upd }, key: item.parentSub };
     } else {
       // an item placed next to another (a list neighbour, or the map entry it overwrites) shares its parent and key
@@ -218,6 +220,7 @@ export function updateScope(doc: Y.Doc, update: Uint8Array, fragment = 'body'): 
   };
   const containerOf = (ref: ParentRef): Container => {
     if (ref === null) return { kind: 'other' };
+    if ('gone' in ref) return { kind: 'gone' };
     const type = 'type' in ref ? ref.type : 'item' in ref && ref.item.content instanceof Y.ContentType ? ref.item.content.type : null;
     if ('root' in ref) return ref.root === fragment ? { kind: 'fragment' } : { kind: 'other' };
     if (type === body) return { kind: 'fragment' };
