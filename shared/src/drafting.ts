@@ -164,10 +164,16 @@ export function findParagraph(communiqueDoc: Y.Doc, paragraphId: string): Y.XmlE
  * belongs to none of them: they count as `open`, so a copy never passes for agreed text.
  */
 export function statusesOf(sessionDoc: Y.Doc, paragraphs: readonly { id: string }[]): Record<string, ParagraphStatus> {
+  const shared = sharedParagraphIds(paragraphs);
+  return Object.fromEntries(paragraphs.map(({ id }) => [id, shared.has(id) ? 'open' : statusOf(sessionDoc, id)]));
+}
+
+/** The ids that several paragraphs carry (only in a text stored before L11): they own no status. */
+export function sharedParagraphIds(paragraphs: readonly { id: string }[]): Set<string> {
   const seen = new Set<string>();
   const shared = new Set<string>();
   for (const { id } of paragraphs) (seen.has(id) ? shared : seen).add(id);
-  return Object.fromEntries(paragraphs.map(({ id }) => [id, shared.has(id) ? 'open' : statusOf(sessionDoc, id)]));
+  return shared;
 }
 
 /** Whether any text of a paragraph carries a bracket. */
