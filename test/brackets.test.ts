@@ -3,9 +3,10 @@ import * as Y from 'yjs';
 import { getSchema, type Editor } from '@tiptap/core';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type { CreateSessionResponse, FeedEntry } from '@plenary/shared';
-import { createSitting, delegateToken, SMALL_SITTING, startTestServer, typeInto, yClient, type TestServer, type YClient } from './helpers/plenary';
+import { createSitting, delegateToken, SMALL_SITTING, startTestServer, yClient, type TestServer, type YClient } from './helpers/plenary';
 import { rawYjs, type RawYjs } from './helpers/rawYjs';
 import { waitFor } from './helpers/wait';
+import { expectUnchanged, refusedEdit } from './helpers/refusals';
 import { headlessEditor } from '../client/src/testing/headlessEditor';
 import { schemaExtensions } from '../client/src/editor/extensions';
 import { bracketSelection, bracketSpans, liftBracket } from '../client/src/editor/brackets';
@@ -61,26 +62,10 @@ async function bracketed(s: CreateSessionResponse) {
   return { pk, obs, before: deltaOf(obs.doc) };
 }
 
-/** Sends a raw edit and waits for the server to close the connection; the honest writers carry on. */
-async function refused(attacker: RawYjs, edit: (doc: Y.Doc) => void): Promise<number> {
-  attacker.edit(edit);
-  await waitFor(() => attacker.closed !== null, 5000, 'the edit was not refused');
-  return attacker.closed!.code;
-}
-
-/**
- * Nothing of a refused edit reached anyone: an honest marker typed after it arrives at the observer
- * (the server relays in order), the bracketed paragraph still reads as before, also for a newcomer.
- */
-async function unchanged(s: CreateSessionResponse, pk: YClient, obs: YClient, before: string): Promise<void> {
-  const marker = ` marker-${++n}`;
-  typeInto(pk.doc, marker, 3);
-  await waitFor(() => obs.text().includes(marker));
-  expect(deltaOf(obs.doc)).toBe(before);
-  expect(deltaOf(pk.doc)).toBe(before);
-  const fresh = await open(s, s.links.observer.token);
-  expect(deltaOf(fresh.doc)).toBe(before);
-}
+const refused = refusedEdit;
+/** Nothing of a refused edit reached anyone: the bracketed paragraph reads as before for all, also for a newcomer. */
+const unchanged = (s: CreateSessionResponse, pk: YClient, obs: YClient, before: string) =>
+  expectUnchanged({ writer: pk, reader: obs, newcomer: () => open(s, s.links.observer.token), view: deltaOf, before });
 
 describe('[L9] a bracket belongs to its holders: raw Yjs edits of another delegation’s bracket are refused', () => {
   const attacks: [string, (doc: Y.Doc) => void][] = [

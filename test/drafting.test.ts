@@ -121,13 +121,13 @@ describe('paragraph status', () => {
     const cn = await open(`${s.sessionId}/communique`, delegateToken(s, 'cn'));
     const pid = paragraphId(pk.doc, 2);
     const text = (pk.doc.getXmlFragment('body').get(2) as Y.XmlElement).get(0) as Y.XmlText;
-    text.format(0, 7, { 'bracket--x1': { by: 'pk' } });
+    text.format(0, 7, { 'bracket--pk000001': { by: 'pk', at: 1 } });
     await waitFor(() => JSON.stringify(((cn.doc.getXmlFragment('body').get(2) as Y.XmlElement).get(0) as Y.XmlText).toDelta()).includes('bracket'));
     expect(await cmd(chair, 'paragraph.setStatus', { paragraphId: pid, status: 'agreed' })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringMatching(/brackets/) },
     });
-    text.format(0, 7, { 'bracket--x1': null });
+    text.format(0, 7, { 'bracket--pk000001': null });
     await waitFor(() => !JSON.stringify(((cn.doc.getXmlFragment('body').get(2) as Y.XmlElement).get(0) as Y.XmlText).toDelta()).includes('bracket'));
     expect(await cmd(chair, 'paragraph.setStatus', { paragraphId: pid, status: 'agreed' })).toEqual({ ok: true });
   });

@@ -85,18 +85,18 @@ describe('brackets', () => {
     const pk = await open(`${s.sessionId}/communique`, delegateToken(s, 'pk'));
     const cn = await open(`${s.sessionId}/communique`, delegateToken(s, 'cn'));
     const obs = await open(`${s.sessionId}/communique`, s.links.observer.token);
-    textOf(pk.doc, 2).format(0, 10, { 'bracket--pk1': { by: 'pk', at: 1 } });
-    await waitFor(() => JSON.stringify(textOf(obs.doc, 2).toDelta()).includes('bracket--pk1'));
+    textOf(pk.doc, 2).format(0, 10, { 'bracket--pk000001': { by: 'pk', at: 1 } });
+    await waitFor(() => JSON.stringify(textOf(obs.doc, 2).toDelta()).includes('bracket--pk000001'));
     // China joins the bracket with its own mark
-    textOf(cn.doc, 2).format(0, 10, { 'bracket--cn1': { by: 'cn', at: 2 } });
-    await waitFor(() => JSON.stringify(textOf(obs.doc, 2).toDelta()).includes('bracket--cn1'));
+    textOf(cn.doc, 2).format(0, 10, { 'bracket--cn000001': { by: 'cn', at: 2 } });
+    await waitFor(() => JSON.stringify(textOf(obs.doc, 2).toDelta()).includes('bracket--cn000001'));
 
     const closed = new Promise<number>((resolve) => cn.provider.once('connection-close', (e: { code: number } | null) => resolve(e?.code ?? 0)));
-    textOf(cn.doc, 3).format(0, 7, { 'bracket--forged': { by: 'pk', at: 3 } });
+    textOf(cn.doc, 3).format(0, 7, { 'bracket--forged01': { by: 'pk', at: 3 } });
     expect(await closed).toBe(4400);
     const chair = await open(`${s.sessionId}/communique`, s.links.chair.token);
     const chairClosed = new Promise<number>((resolve) => chair.provider.once('connection-close', (e: { code: number } | null) => resolve(e?.code ?? 0)));
-    textOf(chair.doc, 3).format(0, 7, { 'bracket--chair': { by: 'chair', at: 4 } });
+    textOf(chair.doc, 3).format(0, 7, { 'bracket--chair001': { by: 'chair', at: 4 } });
     expect(await chairClosed).toBe(4400);
     typeInto(pk.doc, ' later', 1);
     await waitFor(() => obs.text().includes('later'));
@@ -108,13 +108,13 @@ describe('brackets', () => {
     const pk = await open(`${s.sessionId}/communique`, delegateToken(s, 'pk'));
     const chair = await open(`${s.sessionId}/communique`, s.links.chair.token);
     textOf(pk.doc, 2).insert(0, 'Urges | ');
-    textOf(pk.doc, 2).format(0, 18, { 'bracket--pk1': { by: 'pk', at: 1 } });
-    await waitFor(() => JSON.stringify(textOf(chair.doc, 2).toDelta()).includes('bracket--pk1'));
+    textOf(pk.doc, 2).format(0, 18, { 'bracket--pk000001': { by: 'pk', at: 1 } });
+    await waitFor(() => JSON.stringify(textOf(chair.doc, 2).toDelta()).includes('bracket--pk000001'));
     const pid = paragraphId(chair.doc, 2);
     expect(await cmd(chairSocket, 'paragraph.setStatus', { paragraphId: pid, status: 'agreed' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     chair.doc.transact(() => {
       textOf(chair.doc, 2).delete(0, 8);
-      textOf(chair.doc, 2).format(0, 10, { 'bracket--pk1': null });
+      textOf(chair.doc, 2).format(0, 10, { 'bracket--pk000001': null });
     });
     await waitFor(() => !JSON.stringify(textOf(pk.doc, 2).toDelta()).includes('bracket'));
     expect(textOf(pk.doc, 2).toString()).toBe('Calls upon all states;');

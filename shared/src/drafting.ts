@@ -146,12 +146,34 @@ export function isBracketKey(key: string): boolean {
   return key === 'bracket' || key.startsWith('bracket--');
 }
 
+/** The top-level paragraphs of the communiqué with this id: one, or none; several only in a text stored before ids were held unique (L11). */
+export function paragraphsWithId(communiqueDoc: Y.Doc, paragraphId: string): Y.XmlElement[] {
+  return communiqueDoc
+    .getXmlFragment('body')
+    .toArray()
+    .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.getAttribute('id') === paragraphId);
+}
+
 /** The top-level paragraph of the communiqué with this id, or null. */
 export function findParagraph(communiqueDoc: Y.Doc, paragraphId: string): Y.XmlElement | null {
-  for (const node of communiqueDoc.getXmlFragment('body').toArray()) {
-    if (node instanceof Y.XmlElement && node.getAttribute('id') === paragraphId) return node;
-  }
-  return null;
+  return paragraphsWithId(communiqueDoc, paragraphId)[0] ?? null;
+}
+
+/**
+ * Each paragraph's status, by id. An id that several paragraphs carry (a text stored before L11)
+ * belongs to none of them: they count as `open`, so a copy never passes for agreed text.
+ */
+export function statusesOf(sessionDoc: Y.Doc, paragraphs: readonly { id: string }[]): Record<string, ParagraphStatus> {
+  const shared = sharedParagraphIds(paragraphs);
+  return Object.fromEntries(paragraphs.map(({ id }) => [id, shared.has(id) ? 'open' : statusOf(sessionDoc, id)]));
+}
+
+/** The ids that several paragraphs carry (only in a text stored before L11): they own no status. */
+export function sharedParagraphIds(paragraphs: readonly { id: string }[]): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const { id } of paragraphs) (seen.has(id) ? shared : seen).add(id);
+  return shared;
 }
 
 /** Whether any text of a paragraph carries a bracket. */

@@ -9,6 +9,7 @@ export * from './colors';
 export * from './commandRules';
 export * from './commands';
 export * from './communique';
+export * from './communiqueSchema';
 export * from './drafting';
 export * from './errors';
 export * from './feed';

@@ -10,6 +10,7 @@ export * from './cbm';
 export * from './colors';
 export * from './commandRules';
 export * from './communique';
+export * from './communiqueSchema';
 export * from './drafting';
 export * from './errors';
 export * from './events';

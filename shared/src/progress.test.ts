@@ -66,4 +66,9 @@ describe('[G4] the progress strip', () => {
     };
     expect(sittingProgress(view, withBrackets, NOW).paragraphs).toEqual({ open: 0, bracketed: 2, 'agreed-ad-ref': 1, agreed: 1, total: 4 });
   });
+
+  it('[L11] an id two paragraphs carry (a text stored before L11) counts neither as agreed', () => {
+    const copied: CommuniqueSnapshot = { ...communique, paragraphs: [...communique.paragraphs, { id: 'p1', kind: 'op', runs: [] }] };
+    expect(sittingProgress(view, copied, NOW).paragraphs).toEqual({ open: 3, bracketed: 1, 'agreed-ad-ref': 1, agreed: 0, total: 5 });
+  });
 });

@@ -1,7 +1,7 @@
 import { itemUsedMs } from './agenda';
 import { isPresent } from './attendance';
 import { isOnTrack, isOverdue, type CbmState } from './cbm';
-import { shownStatus, type ParagraphStatus } from './drafting';
+import { sharedParagraphIds, shownStatus, type ParagraphStatus } from './drafting';
 import type { SessionView } from './session';
 import { isBracketed, type CommuniqueSnapshot } from './snapshot';
 
@@ -17,9 +17,10 @@ export interface SittingProgress {
 
 export function sittingProgress(view: SessionView, communique: CommuniqueSnapshot | null, now: number): SittingProgress {
   const paragraphs = { open: 0, bracketed: 0, 'agreed-ad-ref': 0, agreed: 0, total: 0 };
+  const shared = sharedParagraphIds(communique?.paragraphs ?? []);
   for (const p of communique?.paragraphs ?? []) {
     if (p.kind === 'text') continue;
-    paragraphs[shownStatus(view.paragraphs[p.id]?.status, isBracketed(p))]++;
+    paragraphs[shownStatus(shared.has(p.id) ? undefined : view.paragraphs[p.id]?.status, isBracketed(p))]++;
     paragraphs.total++;
   }
   const cbms = { proposed: 0, 'under-discussion': 0, endorsed: 0, 'not-endorsed': 0, withdrawn: 0, total: view.cbms.length };

@@ -42,6 +42,7 @@ export const REFUSALS_EN = {
   noSuchParagraph: 'There is no paragraph "{{id}}" in the communiqué',
   paragraphAlready: 'The paragraph is already {{paragraphStatus}}',
   bracketsBlockAgreement: 'A paragraph with brackets cannot be agreed; lift its brackets first',
+  paragraphIdShared: 'Another paragraph carries the same id; delete the copy before agreeing',
   replyNotOnParagraph: 'The comment replied to is not on this paragraph',
   noSuchComment: 'There is no comment "{{id}}"',
   resolveAuthorOrChair: 'Only its author or the chair can resolve a comment',

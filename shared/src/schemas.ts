@@ -1,6 +1,7 @@
 // first: configures zod before any schema is built
 import './jitless';
 import { z } from 'zod';
+import { PARAGRAPH_KINDS } from './communiqueSchema';
 
 /**
  * The shapes of the sitting's data as zod schemas, each type the schema's own (`z.infer`): what the
@@ -140,7 +141,7 @@ export const SilenceState = z.enum(['running', 'broken', 'passed', 'withdrawn'])
 export type SilenceState = z.infer<typeof SilenceState>;
 
 /** Preambular and operative paragraphs are numbered PP1…, OP1…; `text` paragraphs are not numbered. */
-export const ParagraphKind = z.enum(['pp', 'op', 'text']);
+export const ParagraphKind = z.enum(PARAGRAPH_KINDS);
 export type ParagraphKind = z.infer<typeof ParagraphKind>;
 
 // ---- the sitting ----

@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../server/src/yjs/frames';
 import { ODD_STRINGS, type Rng } from './random';
+import { forgeParagraphWithId, retargetParagraphId, schemaAttacks, updateOf } from '../attacks/invariants';
 
 export type FrameKind =
   | 'paragraph'
@@ -19,7 +20,8 @@ export type FrameKind =
   | 'truncated-varint'
   | 'huge-length'
   | 'wrong-type'
-  | 'mutated';
+  | 'mutated'
+  | 'invariant-attack';
 
 const WEIGHTS: Record<FrameKind, number> = {
   paragraph: 6,
@@ -38,6 +40,7 @@ const WEIGHTS: Record<FrameKind, number> = {
   'huge-length': 3,
   'wrong-type': 3,
   mutated: 12,
+  'invariant-attack': 6,
 };
 
 function frame(write: (e: encoding.Encoder) => void): Uint8Array {
@@ -196,6 +199,23 @@ export class FrameFactory {
           if (rng.chance(0.5)) encoding.writeVarUint(e, rng.int(5));
           encoding.writeVarUint8Array(e, this.validUpdate());
         });
+      case 'invariant-attack': {
+        // content outside the communiqué's schema, or a paragraph id taken or changed (L10, L11), on this connection's copy
+        const body = this.doc.getXmlFragment('body');
+        if (body.length < 3) return encodeUpdate(this.paragraphUpdate(this.doc));
+        const taken = String((body.get(2) as Y.XmlElement).getAttribute?.('id') ?? 'p-x');
+        const attacks = [...schemaAttacks(rng.text(2)).map(([, a]) => a), forgeParagraphWithId(taken), retargetParagraphId(1, taken)];
+        const attack = rng.pick(attacks);
+        const copy = new Y.Doc();
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+        try {
+          return encodeUpdate(updateOf(copy, attack));
+        } catch {
+          return encodeUpdate(this.paragraphUpdate(this.doc));
+        } finally {
+          copy.destroy();
+        }
+      }
       case 'mutated': {
         const base = this.recent.length > 0 ? rng.pick(this.recent) : encodeUpdate(this.validUpdate());
         return mutate(rng, base);

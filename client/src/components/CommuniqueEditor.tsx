@@ -4,7 +4,9 @@ import type { Editor } from '@tiptap/core';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import type { ParagraphStatus } from '@plenary/shared';
+import { COMMUNIQUE_FRAGMENT } from '@plenary/shared/plain';
 import { communiqueExtensions, type CommuniqueUser } from '../editor/extensions';
+import { removeUnreadable } from '../editor/unreadable';
 import { withContext, type DraftingContext } from '../editor/draftingContext';
 import type { Drafting } from '../hooks/useDrafting';
 import { labelOf } from '../hooks/useOutline';
@@ -85,6 +87,16 @@ export function CommuniqueEditor({ doc, provider, synced, user, drafting, author
     },
     [extensions],
   );
+
+  // a writer's page removes what the editor cannot show, stored before the server refused it (L10)
+  useEffect(() => {
+    if (!drafting.canDraft) return;
+    const body = doc.getXmlFragment(COMMUNIQUE_FRAGMENT);
+    const repair = () => removeUnreadable(doc, body);
+    repair();
+    body.observe(repair);
+    return () => body.unobserve(repair);
+  }, [doc, drafting.canDraft]);
 
   useEffect(() => {
     if (editor && !editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable, false);

@@ -2,6 +2,10 @@ import { Extension } from '@tiptap/core';
 import type { Plugin } from '@tiptap/pm/state';
 import { exactWritesPlugin } from './exactWrites';
 import { remoteSelectionPlugin } from './remoteSelection';
+import { renderReadableOnly } from './unreadable';
+
+// content stored before the server held the schema (L10) must not blank the page
+renderReadableOnly();
 
 /**
  * What the communiqué adds to the Yjs binding so that the text says exactly what was typed:

@@ -1,6 +1,8 @@
 import { Mark } from '@tiptap/core';
+import { BRACKET_MARK } from '@plenary/shared/plain';
 
-export const BRACKET = 'bracket';
+/** The mark's name, from the communiqué's schema in shared (L10). */
+export const BRACKET = BRACKET_MARK;
 
 /**
  * A delegation's bracket on disputed text: `{by: <delegation id>, at: <server ms>}`.

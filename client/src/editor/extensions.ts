@@ -4,7 +4,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
-import { COMMUNIQUE_FRAGMENT } from '@plenary/shared/plain';
+import { COMMUNIQUE_FRAGMENT, HEADING_LEVELS } from '@plenary/shared/plain';
 import { roleAsName } from '../lib/format';
 import { ParagraphAttributes } from './paragraphAttributes';
 import type { Plugin } from '@tiptap/pm/state';
@@ -55,14 +55,15 @@ export const CommuniquePlugins = Extension.create<CommuniquePluginOptions>({
 
 /**
  * The node set of the communiqué: a title heading and paragraphs, with light inline marks.
- * Every client must share this schema: y-prosemirror drops content it cannot parse.
+ * Every client must share this schema: y-prosemirror drops content it cannot parse. It must match
+ * COMMUNIQUE_SCHEMA in shared, which the server holds every update to (L10; schema.test.ts checks).
  */
 export function schemaExtensions(): AnyExtension[] {
   return [
     StarterKit.configure({
       undoRedo: false, // Yjs has its own undo; ProseMirror's would undo other people's typing
       trailingNode: false, // would race between clients and add empty paragraphs
-      heading: { levels: [1] },
+      heading: { levels: [...HEADING_LEVELS] },
       blockquote: false,
       bulletList: false,
       orderedList: false,

@@ -1,7 +1,7 @@
 import { Extension } from '@tiptap/core';
-import { NODE, type ParagraphKind } from '@plenary/shared/plain';
+import { NODE, PARAGRAPH_KINDS } from '@plenary/shared/plain';
 
-const KINDS: readonly string[] = ['pp', 'op', 'text'] satisfies ParagraphKind[];
+const KINDS: readonly string[] = PARAGRAPH_KINDS;
 
 /**
  * Teaches StarterKit's paragraph the two attributes the communiqué stores on every paragraph:

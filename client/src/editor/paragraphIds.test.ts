@@ -49,6 +49,29 @@ describe('[E1] planParagraphIds', () => {
     expect([...plan]).toEqual([[0, 'new-1']]);
   });
 
+  it('[L11] leaves paragraphs the change did not reach alone, duplicates stored earlier included', () => {
+    const plan = planParagraphIds(
+      [
+        { pos: 0, id: 'a', empty: false, touched: false },
+        { pos: 9, id: 'a', empty: false, touched: false },
+        { pos: 20, id: null, empty: false, touched: false },
+      ],
+      counter(),
+    );
+    expect(plan.size).toBe(0);
+  });
+
+  it('[L11] a pasted copy never takes the id of the paragraph it copies, wherever it lands', () => {
+    const plan = planParagraphIds(
+      [
+        { pos: 0, id: 'a', empty: false, touched: true },
+        { pos: 9, id: 'a', empty: false, touched: false },
+      ],
+      counter(),
+    );
+    expect([...plan]).toEqual([[0, 'new-1']]);
+  });
+
   it('never hands out an id that is already in the document', () => {
     const ids = ['b', 'b', 'c'];
     const plan = planParagraphIds(
@@ -103,6 +126,25 @@ describe('[E1] paragraph ids in the editor', () => {
     expect(ps[0]!.text).toBe('');
     expect(ps[0]!.id).not.toBe('p-a');
     expect(ps[1]).toMatchObject({ id: 'p-a', text: 'Urges' });
+    editor.destroy();
+  });
+
+  it('[L11] typing in one paragraph leaves two others that share an id (stored earlier) as they are', () => {
+    const editor = editorWith(doc(['p-a', 'op', 'Urges'], ['p-b', 'op', 'Agreed text'], ['p-b', 'op', 'Copy']));
+    editor.view.dispatch(editor.state.tr.insertText('x', FIRST_TEXT + 1));
+    expect(paragraphs(editor).map((p) => p.id)).toEqual(['p-a', 'p-b', 'p-b']);
+    editor.destroy();
+  });
+
+  it('[L11] a paragraph pasted above the one it copies gets a new id; the original keeps its own', () => {
+    const editor = editorWith(doc(['p-a', 'op', 'Urges'], ['p-b', 'op', 'Decides']));
+    const { state } = editor;
+    const copy = state.doc.child(2);
+    editor.view.dispatch(state.tr.insert(state.doc.child(0).nodeSize, copy));
+    const ps = paragraphs(editor);
+    expect(ps.map((p) => p.text)).toEqual(['Decides', 'Urges', 'Decides']);
+    expect(ps[2]!.id).toBe('p-b');
+    expect(ps[0]!.id).not.toBe('p-b');
     editor.destroy();
   });
 

@@ -2,6 +2,7 @@ import {
   actorKey,
   findParagraph,
   hasBrackets,
+  paragraphsWithId,
   newId,
   paragraphStatuses,
   PlenaryError,
@@ -24,6 +25,8 @@ export const setStatus: Handler<'paragraph.setStatus'> = (ctx, { paragraphId, st
   if (status === 'agreed' && hasBrackets(p)) {
     throw PlenaryError.of('CONFLICT', 'bracketsBlockAgreement');
   }
+  // a copy of the id (stored before L11) would be agreed with it, brackets and all
+  if (status === 'agreed' && paragraphsWithId(ctx.communique!, paragraphId).length > 1) throw PlenaryError.of('CONFLICT', 'paragraphIdShared');
   paragraphStatuses(ctx.doc).set(paragraphId, { status, by: actorKey(ctx.actor), at: ctx.now });
 };
 

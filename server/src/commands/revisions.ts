@@ -8,7 +8,7 @@ import {
   PlenaryError,
   sessionRevisions,
   setAssignedNumbers,
-  statusOf,
+  statusesOf,
   type Revision,
 } from '@plenary/shared';
 import type { Handler } from './context';
@@ -27,7 +27,7 @@ export const createRevision: Handler<'revision.create'> = (ctx, { label, renumbe
     at: ctx.now,
     by: actorKey(ctx.actor),
     snapshot,
-    statuses: Object.fromEntries(snapshot.paragraphs.map((p) => [p.id, statusOf(ctx.doc, p.id)])),
+    statuses: statusesOf(ctx.doc, snapshot.paragraphs),
   };
   revisions.push([revision]);
   if (fixed) setAssignedNumbers(ctx.doc, fixed);

@@ -7,6 +7,7 @@ import {
   DRAFTING_DOC,
   findParagraph,
   hasBrackets,
+  paragraphsWithId,
   isBracketed,
   newId,
   paragraphStatuses,
@@ -79,8 +80,8 @@ export function passSilenceIfDue(session: Y.Doc, communique: Y.Doc, now: number)
   const skipped: string[] = [];
   const statuses = paragraphStatuses(session);
   for (const id of ids) {
-    const p = findParagraph(communique, id);
-    if (!p || hasBrackets(p)) {
+    const [p, copy] = paragraphsWithId(communique, id);
+    if (!p || copy || hasBrackets(p)) {
       skipped.push(id);
       continue;
     }

@@ -7,7 +7,7 @@ import {
   readSession,
   sessionRevisions,
   statusesAtRevision,
-  statusOf,
+  statusesOf,
 } from '@plenary/shared';
 import { authenticate } from '../auth/authenticate';
 import type { InviteTokens } from '../auth/InviteTokens';
@@ -56,7 +56,7 @@ export function exportRoutes(deps: { tokens: InviteTokens; store: DocStore; room
       const base = { meta: { title: meta.title, ...(meta.venue ? { venue: meta.venue } : {}), ...(meta.date ? { date: meta.date } : {}) }, generatedAt, showStatus, delegations: names };
       if (rev === undefined) {
         const communique = await deps.rooms.with(docName(sid, 'communique'), (room) => communiqueSnapshot(room.doc, assignedNumbers(session.doc)));
-        const statuses = Object.fromEntries(communique.paragraphs.map((p) => [p.id, statusOf(session.doc, p.id)]));
+        const statuses = statusesOf(session.doc, communique.paragraphs);
         return { ...base, communique, statuses };
       }
       const revision = sessionRevisions(session.doc).toArray().find((r) => r.n === rev);

@@ -9,6 +9,7 @@ import {
   newId,
   parseDocName,
   sessionComments,
+  sessionDelegations,
   silenceCovers,
   statusOf,
   type Comment,
@@ -18,12 +19,15 @@ import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { updateScope, type UpdateScope } from '../yjs/updateScope';
 import { appendBracketFeed } from '../commands/feed';
 import { checkBracketHolders, foreignBracketReason, type BracketEvents } from './bracketHolders';
+import { paragraphIdRefusal, paragraphIndex, schemaRefusal } from './communiqueInvariants';
 
 /** Close codes that tell a client why its doc was refused; 4409 means "drop your copy and resync". */
 export const CLOSE = {
   lockedParagraph: 4409,
   foreignClientId: 4403,
   outsideText: 4400,
+  /** content the communiqué's schema does not allow, or a paragraph id taken, changed or removed (L10, L11) */
+  invalidContent: 4400,
   /** an edit of a bracket held by another delegation (L9), like HTTP 423 Locked */
   heldBracket: 4423,
 } as const;
@@ -127,6 +131,16 @@ export async function communiquePolicy(rooms: RoomRegistry, name: string): Promi
         if (owner === undefined) unbound.push(client);
         else if (owner !== me) return refuse(`Yjs client id ${client} belongs to another participant`, CLOSE.foreignClientId);
       }
+
+      // the text's shape and its paragraphs' identities hold on every update (L10, L11)
+      let delegations: Set<string> | undefined;
+      const context = {
+        get delegations() {
+          return (delegations ??= new Set(sessionDelegations(session.doc).toArray().map((d) => d.id)));
+        },
+      };
+      const malformed = schemaRefusal(scope, context) ?? paragraphIdRefusal(scope, paragraphIndex(doc));
+      if (malformed) return refuse(malformed, CLOSE.invalidContent);
 
       const bracketRefusal = checkBrackets(conn, scope);
       if (bracketRefusal) return refuse(bracketRefusal, CLOSE.outsideText);

@@ -127,3 +127,51 @@ describe('[L1] updateScope places an update before it is applied', () => {
   });
 });
 
+
+describe('[L1][L10][L11] updateScope says what each new item is written into', () => {
+  const describeWrites = (scope: ReturnType<typeof updateScope>) =>
+    scope.writes.map(({ into, key, item }) => [into.kind === 'element' ? `${into.name}${into.existing ? '' : '(new)'}` : into.kind, key, item.content.constructor.name]).sort((a, b) => a.join().localeCompare(b.join()));
+
+  it('a new paragraph: an element at the top, its attributes and its text inside it', () => {
+    const { server, edit } = setup();
+    const scope = updateScope(server, edit((b) => b.insert(2, [paragraph('p3', 'Urges')])));
+    expect(describeWrites(scope)).toEqual([
+      ['fragment', null, 'ContentType'],
+      ['paragraph(new)', null, 'ContentType'],
+      ['paragraph(new)', 'id', 'ContentAny'],
+      ['text', null, 'ContentString'],
+    ]);
+    expect(scope.blocks.size).toBe(0);
+  });
+
+  it('an attribute overwritten on an existing paragraph is written under that key (found through the entry it replaces)', () => {
+    const { server, edit } = setup();
+    const scope = updateScope(server, edit((b) => (b.get(1) as Y.XmlElement).setAttribute('id', 'p1')));
+    expect(describeWrites(scope)).toEqual([['paragraph', 'id', 'ContentAny']]);
+    const write = scope.writes[0]!;
+    expect(write.into.kind === 'element' && write.into.existing?.getAttribute('id')).toBe('p2');
+    expect(scope.deletedAttributes.map((a) => [a.element.getAttribute('id'), a.key])).toEqual([['p2', 'id']]);
+  });
+
+  it('raw text at the top, deleted blocks and removed attributes are reported', () => {
+    const { server, edit } = setup();
+    const scope = updateScope(
+      server,
+      edit((b) => {
+        b.insert(0, [new Y.XmlText('raw')]);
+        b.delete(2, 1);
+        (b.get(1) as Y.XmlElement).removeAttribute('id');
+      }),
+    );
+    expect(describeWrites(scope)).toEqual([
+      ['fragment', null, 'ContentType'],
+      ['text', null, 'ContentString'],
+    ]);
+    expect([...scope.deletedBlocks].map((b) => (b as Y.XmlElement).getAttribute('id'))).toEqual(['p2']);
+    // a deleted paragraph's attributes go with it
+    expect(scope.deletedAttributes.map((a) => [a.element.getAttribute('id'), a.key]).sort()).toEqual([
+      ['p1', 'id'],
+      ['p2', 'id'],
+    ]);
+  });
+});

@@ -25,7 +25,36 @@ export interface UpdateScope {
   insertedText: Map<Y.XmlElement | Y.XmlText, string>;
   /** formatting the update adds inside existing blocks or new ones (block null) */
   formats: { block: Y.XmlElement | Y.XmlText | null; key: string; value: unknown }[];
+  /** every new item of the update with what it is written into: for the communiqué's schema (L10) and ids (L11) */
+  writes: Write[];
+  /** existing top-level blocks the update deletes */
+  deletedBlocks: Set<Y.XmlElement | Y.XmlText>;
+  /** new items the update itself deletes (a value set and replaced in one change) */
+  deletedNew: Set<Y.Item>;
+  /** attributes of existing elements whose current value the update deletes */
+  deletedAttributes: { element: Y.XmlElement; key: string }[];
 }
+
+/** The type a new item is written into, as the schema sees it. */
+export type Container =
+  /** the top of the fragment */
+  | { kind: 'fragment' }
+  /** an element: one the doc has (`existing`), or one the update creates (`item`) */
+  | { kind: 'element'; name: string; existing: Y.XmlElement | null; item: Y.Item | null }
+  | { kind: 'text' }
+  /** a type the doc has deleted (or an item that holds none): Yjs drops what is written into it */
+  | { kind: 'gone' }
+  /** anything else: another root, a map, an array, a type that hangs on nothing known */
+  | { kind: 'other' };
+
+/** A new item of an update: its content, where it goes, and the attribute key it sets (null: a child in a list). */
+export interface Write {
+  item: Y.Item;
+  into: Container;
+  key: string | null;
+}
+
+type ParentRef = { type: Y.AbstractType<unknown> } | { item: Y.Item } | { root: string } | { gone: true } | null;
 
 /** how far a chain of new items is followed (each step is two stack frames) */
 const MAX_DEPTH = 1000;
@@ -44,7 +73,18 @@ export function updateScope(doc: Y.Doc, update: Uint8Array, fragment = 'body'): 
   const { structs, ds } = Y.decodeUpdate(update);
   const sv = Y.decodeStateVector(Y.encodeStateVector(doc));
   const body = doc.share.has(fragment) ? doc.getXmlFragment(fragment) : null;
-  const scope: UpdateScope = { clients: new Set(), blocks: new Set(), otherRoots: new Set(), unresolved: false, insertedText: new Map(), formats: [] };
+  const scope: UpdateScope = {
+    clients: new Set(),
+    blocks: new Set(),
+    otherRoots: new Set(),
+    unresolved: false,
+    insertedText: new Map(),
+    formats: [],
+    writes: [],
+    deletedBlocks: new Set(),
+    deletedAttributes: [],
+    deletedNew: new Set(),
+  };
 
   const fresh = structs.filter((s): s is Y.Item => s instanceof Y.Item && s.id.clock + s.length > (sv.get(s.id.client) ?? 0));
   for (const s of structs) if (!(s instanceof Y.Skip) && s.id.clock + s.length > (sv.get(s.id.client) ?? 0)) scope.clients.add(s.id.client);
@@ -151,7 +191,50 @@ export function updateScope(doc: Y.Doc, update: Uint8Array, fragment = 'body'): 
     else if (place.kind === 'unknown') scope.unresolved = true;
   };
 
+  /** The type a new item hangs in and its key: from its parent, or from the neighbour it was placed next to. */
+  const parents = new Map<Y.Item, { parent: ParentRef; key: string | null }>();
+  const parentOf = (item: Y.Item, depth: number): { parent: ParentRef; key: string | null } => {
+    const known = parents.get(item);
+    if (known) return known;
+    const none = { parent: null, key: null };
+    if (depth > MAX_DEPTH) return none;
+    parents.set(item, none);
+    let found: { parent: ParentRef; key: string | null } = none;
+    const parent = item.parent as unknown;
+    if (typeof parent === 'string') found = { parent: { root: parent }, key: item.parentSub };
+    else if (parent instanceof Y.ID) {
+      const docItem = inDoc(parent);
+      const upd = docItem ? null : inUpdate(parent);
+      if (docItem) found = { parent: docItem.content instanceof Y.ContentType && !docItem.deleted ? { type: docItem.content.type } : { gone: true }, key: item.parentSub };
+      else if (upd) found = { parent: { item: upd }, key: item.parentSub };
+    } else {
+      // an item placed next to another (a list neighbour, or the map entry it overwrites) shares its parent and key
+      const sibling = item.origin ?? item.rightOrigin;
+      const docItem = sibling ? inDoc(sibling) : null;
+      const upd = sibling && !docItem ? inUpdate(sibling) : null;
+      if (docItem) found = { parent: { type: docItem.parent as Y.AbstractType<unknown> }, key: docItem.parentSub };
+      else if (upd) found = parentOf(upd, depth + 1);
+    }
+    parents.set(item, found);
+    return found;
+  };
+  const containerOf = (ref: ParentRef): Container => {
+    if (ref === null) return { kind: 'other' };
+    if ('gone' in ref) return { kind: 'gone' };
+    const type = 'type' in ref ? ref.type : 'item' in ref && ref.item.content instanceof Y.ContentType ? ref.item.content.type : null;
+    if ('root' in ref) return ref.root === fragment ? { kind: 'fragment' } : { kind: 'other' };
+    if (type === body) return { kind: 'fragment' };
+    if (type instanceof Y.XmlText) return { kind: 'text' };
+    if (type instanceof Y.XmlElement) {
+      return 'item' in ref ? { kind: 'element', name: type.nodeName, existing: null, item: ref.item } : { kind: 'element', name: type.nodeName, existing: type, item: null };
+    }
+    return { kind: 'other' };
+  };
+
   for (const item of fresh) {
+    const { parent, key } = parentOf(item, 0);
+    scope.writes.push({ item, into: containerOf(parent), key });
+    if (Y.isDeleted(ds, item.id)) scope.deletedNew.add(item);
     const text = item.content instanceof Y.ContentString ? (item.content as Y.ContentString).str : undefined;
     const place = placeOfNew(item, 0);
     record(place, text);
@@ -166,7 +249,11 @@ export function updateScope(doc: Y.Doc, update: Uint8Array, fragment = 'body'): 
       const end = Math.min(clock + len, sv.get(client) ?? 0);
       while (c < end) {
         const s = Y.getItem(doc.store, Y.createID(client, c));
-        if (s instanceof Y.Item && !s.deleted) record(placeInDoc(s));
+        if (s instanceof Y.Item && !s.deleted) {
+          record(placeInDoc(s));
+          if (s.parent === body && s.parentSub === null) scope.deletedBlocks.add(blockOf(s));
+          else if (s.parentSub !== null && s.parent instanceof Y.XmlElement) scope.deletedAttributes.push({ element: s.parent, key: s.parentSub });
+        }
         c = s.id.clock + s.length;
       }
     }
