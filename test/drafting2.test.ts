@@ -92,8 +92,9 @@ describe('brackets', () => {
     await waitFor(() => JSON.stringify(textOf(obs.doc, 2).toDelta()).includes('bracket--cn000001'));
 
     const closed = new Promise<number>((resolve) => cn.provider.once('connection-close', (e: { code: number } | null) => resolve(e?.code ?? 0)));
+    // a new bracket in another delegation's name (L8, L9)
     textOf(cn.doc, 3).format(0, 7, { 'bracket--forged01': { by: 'pk', at: 3 } });
-    expect(await closed).toBe(4400);
+    expect(await closed).toBe(4423);
     const chair = await open(`${s.sessionId}/communique`, s.links.chair.token);
     const chairClosed = new Promise<number>((resolve) => chair.provider.once('connection-close', (e: { code: number } | null) => resolve(e?.code ?? 0)));
     textOf(chair.doc, 3).format(0, 7, { 'bracket--chair001': { by: 'chair', at: 4 } });

@@ -143,7 +143,7 @@ export async function communiquePolicy(rooms: RoomRegistry, name: string): Promi
       if (malformed) return refuse(malformed, CLOSE.invalidContent);
 
       const bracketRefusal = checkBrackets(conn, scope);
-      if (bracketRefusal) return refuse(bracketRefusal, CLOSE.outsideText);
+      if (bracketRefusal) return refuse(bracketRefusal, CLOSE.heldBracket);
 
       // agreed paragraphs, and those under a running silence, are frozen (L2, L6)
       const silence = currentSilence(session.doc);
