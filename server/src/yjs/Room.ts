@@ -4,7 +4,7 @@ import { actorKey, PlenaryError, type Ack, type Actor } from '@plenary/shared';
 import type { CatchUp, DocBus, DocFollower } from '../bus/DocBus';
 import type { CommandRecord, DocStore, LoadedDoc, Snapshot, StoredUpdate } from '../store/DocStore';
 import {
-  decodeAwareness,
+  decodeAwarenessWith,
   encodeAwareness,
   encodeAwarenessEntries,
   encodePermissionDenied,
@@ -14,6 +14,7 @@ import { DEFAULT_COALESCE_MS, Relay, SyncReplies } from './fanout';
 import { DOC_TOO_LARGE, DocSizeGuard } from './DocSize';
 import { updateChangesDoc } from './updates';
 import { updateScope } from './updateScope';
+import { readClientCaret, readRelayedCaret } from './carets';
 
 /** What a room sees of a connection: never the socket library's object. */
 export interface RoomConnection {
@@ -360,7 +361,10 @@ export class Room {
     const mine = this.conns.get(conn)!;
     // a connection speaks for its own awareness ids only (a few at most), and always under its own name
     let room = MAX_AWARENESS_IDS - mine.size;
-    const entries = decodeAwareness(update)
+    // a caret that is not one is neither applied nor relayed: one such state broke every editor reading it (K9)
+    const { entries: carets, refused } = decodeAwarenessWith(update, readClientCaret);
+    if (refused.length > 0) conn.send(encodePermissionDenied(`caret refused: ${refused[0]}; it was not relayed`));
+    const entries = carets
       .filter((e) => {
         const owner = this.awarenessOwner.get(e.clientId);
         return owner === conn || (owner === undefined && room-- > 0);
@@ -378,7 +382,7 @@ export class Room {
 
   /** Awareness of a connection on another node; ids a local connection owns are not taken over. */
   private receiveRemoteAwareness(update: Uint8Array, node: string): void {
-    const entries = decodeAwareness(update).filter((e) => !this.awarenessOwner.has(e.clientId));
+    const entries = decodeAwarenessWith(update, readRelayedCaret).entries.filter((e) => !this.awarenessOwner.has(e.clientId));
     if (entries.length === 0) return;
     for (const e of entries) if (e.state) this.remoteIds.set(e.clientId, node);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), { kind: 'bus', node } satisfies Origin);
