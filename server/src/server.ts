@@ -82,6 +82,7 @@ export async function startServer(config: Config, log: (msg: string) => void = (
     store,
     rooms,
     maxFrameBytes: config.maxFrameBytes,
+    maxSendBufferBytes: config.maxSendBufferBytes,
     rates: { updates: config.rates.updates, awareness: config.rates.awareness },
     pingMs: config.yjsPingMs,
     log,

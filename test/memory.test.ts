@@ -1,0 +1,95 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { spawnPlenary, type PlenaryChild } from './helpers/child';
+import { yClient } from './helpers/plenary';
+import { rawYjs } from './helpers/rawYjs';
+import { waitFor } from './helpers/wait';
+import { nonReader, paste, rssOf } from './attacks/memory';
+
+const SID = 'kabul-process-2017';
+const PASTES = 160;
+const PASTE_CHARS = 256 * 1024;
+const COMMUNIQUE = `${SID}/communique`;
+const MiB = 1024 * 1024;
+
+/** Asks /healthz every 100 ms until stopped; resolves with the slowest answer, in ms. */
+function watchHealth(url: string): { stop: () => Promise<number> } {
+  let running = true;
+  let slowest = 0;
+  const loop = (async () => {
+    while (running) {
+      const started = performance.now();
+      const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(10_000) });
+      await res.text();
+      slowest = Math.max(slowest, performance.now() - started);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return slowest;
+    },
+  };
+}
+
+describe('[K10] a connection that does not read is dropped, not buffered', () => {
+  let child: PlenaryChild;
+  const SEND_LIMIT = 1 * MiB;
+
+  beforeAll(async () => {
+    child = await spawnPlenary({
+      PLENARY_DATA_DIR: mkdtempSync(join(tmpdir(), 'plenary-memory-')),
+      PLENARY_MAX_SEND_BUFFER_BYTES: String(SEND_LIMIT),
+      // the pasted text stays: 40 MiB of it
+      PLENARY_MAX_DOC_BYTES: '0',
+      PLENARY_ADMIN_KEY: 'memory-test-admin-key',
+    });
+  }, 60_000);
+  afterAll(() => child?.stop());
+
+  it('[K10] an observer that reads nothing while a delegate pastes 40 MiB: the server holds at most its limit for it, drops it, and serves the others', async () => {
+    const delegations = Object.keys(child.tokens).filter((k) => k !== 'chair' && k !== 'observer');
+    const writer = await rawYjs(child, COMMUNIQUE, child.tokens[delegations[0]!]!);
+    const honest = await yClient(child, COMMUNIQUE, child.tokens[delegations[1]!]!);
+    const slow = await nonReader(child.wsUrl, COMMUNIQUE, child.tokens.observer!);
+    const pid = child.proc.pid!;
+    const before = rssOf(pid);
+    let peak = before;
+    const health = watchHealth(child.url);
+    try {
+      for (let i = 0; i < PASTES; i++) {
+        writer.edit((d) => paste(d, PASTE_CHARS, i));
+        if (i % 8 === 7) {
+          await writer.barrier();
+          peak = Math.max(peak, rssOf(pid));
+        }
+      }
+      await writer.barrier();
+      peak = Math.max(peak, rssOf(pid));
+      // the honest reader got every edit
+      const mine = writer.doc.clientID;
+      await waitFor(() => Y.decodeStateVector(Y.encodeStateVector(honest.doc)).get(mine) === Y.decodeStateVector(Y.encodeStateVector(writer.doc)).get(mine), 20_000, 'the honest reader did not get every edit');
+      // the one that read nothing was cut off, holding no more than the limit and the message that passed it
+      await waitFor(() => /did not read \d+ bytes/.test(child.output()), 5000, 'the connection that reads nothing was not dropped');
+      const held = Number(/did not read (\d+) bytes/.exec(child.output())![1]);
+      console.log(`[K10] the non-reader was dropped holding ${held} bytes unsent (limit ${SEND_LIMIT})`);
+      // what passed the limit is one relayed message: at most the edits of one barrier, merged
+      expect(held).toBeLessThanOrEqual(SEND_LIMIT + 8 * PASTE_CHARS + 4096);
+      slow.ws.resume();
+      expect(await slow.closed).toBe(1006);
+      expect(writer.closed).toBeNull();
+    } finally {
+      const slowest = await health.stop();
+      console.log(`[K10] non-reader: RSS ${(before / MiB).toFixed(0)} → peak ${(peak / MiB).toFixed(0)} MiB over ${(PASTES * PASTE_CHARS) / MiB} MiB relayed; /healthz slowest ${slowest.toFixed(0)} ms`);
+      expect(slowest).toBeLessThan(1000);
+      slow.ws.terminate();
+      writer.close();
+      honest.destroy();
+    }
+  }, 120_000);
+});
