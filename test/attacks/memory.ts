@@ -42,3 +42,33 @@ export function rssOf(pid: number): number {
   if (!m) throw new Error(`no VmRSS for process ${pid}`);
   return Number(m[1]) * 1024;
 }
+
+/**
+ * An edit of about `bytes` that builds on text the server does not have (a paragraph only the
+ * sender's own doc holds): sent before the connection's sync reply, the server holds it until that
+ * reply arrives, which this attack never sends.
+ */
+export function editOnUnknownText(bytes: number): Uint8Array {
+  const hidden = new Y.Doc();
+  const body = hidden.getXmlFragment(COMMUNIQUE_FRAGMENT);
+  const p = new Y.XmlElement(NODE.paragraph);
+  const text = new Y.XmlText();
+  text.insert(0, 'unknown to the server');
+  p.insert(0, [text]);
+  body.insert(0, [p]);
+  const before = Y.encodeStateVector(hidden);
+  text.insert(text.length, 'x'.repeat(bytes));
+  return Y.encodeStateAsUpdate(hidden, before);
+}
+
+/** A y-websocket connection that never answers the server's sync step 1, so it never counts as synced. */
+export async function neverSyncs(wsUrl: string, doc: string, token: string): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
+  const ws = new WebSocket(`${wsUrl}/yjs/${doc}?token=${encodeURIComponent(token)}`);
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  ws.on('error', () => {});
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+  });
+  return { ws, closed };
+}

@@ -84,8 +84,11 @@ export interface ServerChange<R> {
 /** Awareness ids one connection may own: a client has one per doc; the rest would only take memory. */
 const MAX_AWARENESS_IDS = 8;
 
-/** Edits a connection sent before its first sync reply, held until that reply arrives. */
+/** Edits a connection sent before its first sync reply, held until that reply arrives: how many, and how many bytes. */
 const MAX_HELD = 256;
+const MAX_HELD_BYTES = 4 * 1024 * 1024;
+/** Bytes of such edits held for all of a room's connections together (or the doc cap, if lower). */
+const MAX_ROOM_HELD_BYTES = 32 * 1024 * 1024;
 /**
  * Acks of recent commands, kept for a retry racing its first attempt (any later retry finds the ack
  * in the store): the latest ones only, so that a doc loaded for days does not grow with every command.
@@ -131,7 +134,8 @@ export class Room {
   /** connections whose first sync reply (step 2) has arrived */
   private readonly syncedConns = new Set<RoomConnection>();
   /** edits that arrived before their connection's sync reply and build on what only that reply holds */
-  private readonly held = new Map<RoomConnection, Uint8Array[]>();
+  private readonly held = new Map<RoomConnection, { updates: Uint8Array[]; bytes: number }>();
+  private heldBytes = 0;
   private inbox: Job[] = [];
   private deferredReplies: (() => void)[] = [];
   private running = false;
@@ -258,7 +262,7 @@ export class Room {
     if (!ids) return;
     this.conns.delete(conn);
     this.syncedConns.delete(conn);
-    this.held.delete(conn);
+    this.takeHeld(conn);
     for (const id of ids) if (this.awarenessOwner.get(id) === conn) this.awarenessOwner.delete(id);
     if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
     this.checkIdle();
@@ -515,9 +519,16 @@ export class Room {
     // typed while reconnecting, an edit can arrive before the sync reply holding what it builds on
     if (job.phase === 'early' && updateScope(this.doc, job.update).unresolved) {
       if (gone) return;
-      const held = this.held.get(job.conn) ?? [];
-      if (held.length >= MAX_HELD) return job.conn.close(1008, 'too many edits before the sync reply');
-      held.push(job.update);
+      const held = this.held.get(job.conn) ?? { updates: [], bytes: 0 };
+      const bytes = job.update.byteLength;
+      const roomCap = Math.min(MAX_ROOM_HELD_BYTES, this.opts.maxDocBytes || Infinity);
+      if (held.updates.length >= MAX_HELD || held.bytes + bytes > MAX_HELD_BYTES || this.heldBytes + bytes > roomCap) {
+        this.takeHeld(job.conn);
+        return job.conn.close(1008, 'too many edits before the sync reply');
+      }
+      held.updates.push(job.update);
+      held.bytes += bytes;
+      this.heldBytes += bytes;
       this.held.set(job.conn, held);
       return;
     }
@@ -546,9 +557,16 @@ export class Room {
 
   /** Queues a connection's held edits behind its sync reply, which is being applied. */
   private releaseHeld(conn: RoomConnection): void {
+    for (const update of this.takeHeld(conn)) this.inbox.push({ kind: 'update', conn, update });
+  }
+
+  /** Forgets a connection's held edits, returning them. */
+  private takeHeld(conn: RoomConnection): Uint8Array[] {
     const held = this.held.get(conn);
+    if (!held) return [];
     this.held.delete(conn);
-    for (const update of held ?? []) this.inbox.push({ kind: 'update', conn, update });
+    this.heldBytes -= held.bytes;
+    return held.updates;
   }
 
   /** Applies what the log holds past this room's position; Yjs ignores what the doc already has. */
