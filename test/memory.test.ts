@@ -9,9 +9,10 @@ import { spawnPlenary, type PlenaryChild } from './helpers/child';
 import { yClient } from './helpers/plenary';
 import { rawYjs } from './helpers/rawYjs';
 import { waitFor } from './helpers/wait';
-import { editOnUnknownText, neverSyncs, nonReader, paste, rssOf } from './attacks/memory';
+import { bigPaste, editOnUnknownText, neverSyncs, nonReader, paste, rssOf } from './attacks/memory';
 import { encodeUpdate } from '../server/src/yjs/frames';
-import { typeInto } from './helpers/plenary';
+import { cmd, createSitting, delegateToken, ioClient, startTestServer, typeInto } from './helpers/plenary';
+import type { Comment } from '@plenary/shared';
 
 const SID = 'kabul-process-2017';
 const PASTES = 160;
@@ -142,5 +143,50 @@ describe('[K10] edits held before a sync reply are capped in bytes', () => {
     }
     // held, the 288 MiB would be in memory several times over (frames and decoded updates)
     expect(peak - before).toBeLessThan(100 * MiB);
+  }, 120_000);
+});
+
+describe('[K10][L2] text kept from refused edits is bounded', () => {
+  it('[K10][L2] 60 refused pastes of 900 KiB into an agreed paragraph: each kept truncated, the delegation\'s kept text capped, the session doc small; the sender is told once nothing more is kept', async () => {
+    const t = await startTestServer();
+    const links = await createSitting(t);
+    const chair = await ioClient(t, links.links.chair.token);
+    const health = watchHealth(t.url);
+    try {
+      const probe = await rawYjs(t, 'test-sitting/communique', links.links.observer.token);
+      const pid = (probe.doc.getXmlFragment('body').get(1) as Y.XmlElement).getAttribute('id') as string;
+      probe.close();
+      expect(await cmd(chair, 'paragraph.setStatus', { paragraphId: pid, status: 'agreed' })).toEqual({ ok: true });
+      const reasons: string[] = [];
+      for (let i = 0; i < 60; i++) {
+        const pk = await rawYjs(t, 'test-sitting/communique', delegateToken(links, 'pk'));
+        pk.edit((d) => typeInto(d, bigPaste(900 * 1024, i), 1));
+        await waitFor(() => pk.closed !== null, 10_000, `refused paste ${i} did not close its connection`);
+        expect(pk.closed!.code).toBe(4409);
+        reasons.push(pk.denied.at(-1) ?? '');
+      }
+      // a joiner downloads the session doc: what was kept is a small part of it
+      const joiner = await yClient(t, 'test-sitting/session', links.links.observer.token);
+      try {
+        await waitFor(() => [...joiner.doc.getMap<Comment>('comments').values()].some((c) => c.kind === 'kept-edit'));
+        const kept = [...joiner.doc.getMap<Comment>('comments').values()].filter((c) => c.kind === 'kept-edit');
+        const download = Y.encodeStateAsUpdate(joiner.doc).byteLength;
+        const keptChars = kept.reduce((n, c) => n + c.text.length, 0);
+        console.log(`[K10] kept edits: ${kept.length} comments, ${keptChars} characters kept of ${60 * 900 * 1024} typed; session doc ${download} bytes`);
+        for (const c of kept) expect(c.text.length).toBeLessThanOrEqual(2001);
+        expect(keptChars).toBeLessThanOrEqual(50_000);
+        expect(download).toBeLessThan(256 * 1024);
+      } finally {
+        joiner.destroy();
+      }
+      expect(reasons[0]).toMatch(/kept as a comment/);
+      expect(reasons.at(-1)).toMatch(/not kept/);
+    } finally {
+      const slowest = await health.stop();
+      console.log(`[K10] kept edits: /healthz slowest ${slowest.toFixed(0)} ms`);
+      chair.close();
+      await t.close();
+      expect(slowest).toBeLessThan(1000);
+    }
   }, 120_000);
 });

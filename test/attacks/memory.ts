@@ -72,3 +72,8 @@ export async function neverSyncs(wsUrl: string, doc: string, token: string): Pro
   });
   return { ws, closed };
 }
+
+/** A paste of about `chars` characters, different for each `seq` (a resent identical edit is kept once). */
+export function bigPaste(chars: number, seq: number): string {
+  return ` attempt ${seq} `.padEnd(chars, 'x');
+}

@@ -210,6 +210,12 @@ export class Room {
     if (this.opts.maxDocBytes) this.size = new DocSizeGuard(this.ydoc, this.opts.maxDocBytes, bytes);
   }
 
+  /** Whether the doc can take `bytes` more and stay under its size cap (K3); always true without a cap. */
+  fits(bytes: number): boolean {
+    void this.doc; // built, so that the size guard exists
+    return this.size?.fits(bytes) ?? true;
+  }
+
   get connectionCount(): number {
     return this.conns.size;
   }
