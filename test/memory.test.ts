@@ -9,7 +9,7 @@ import { spawnPlenary, type PlenaryChild } from './helpers/child';
 import { yClient } from './helpers/plenary';
 import { rawYjs } from './helpers/rawYjs';
 import { waitFor } from './helpers/wait';
-import { bigPaste, editOnUnknownText, neverSyncs, nonReader, paste, rssOf } from './attacks/memory';
+import { bigPaste, commandAskingAnAnswer, editOnUnknownText, neverSyncs, nonReader, paste, rssOf, silentSocketIo } from './attacks/memory';
 import { encodeUpdate } from '../server/src/yjs/frames';
 import { cmd, createSitting, delegateToken, ioClient, startTestServer, typeInto } from './helpers/plenary';
 import type { Comment } from '@plenary/shared';
@@ -186,6 +186,50 @@ describe('[K10][L2] text kept from refused edits is bounded', () => {
       console.log(`[K10] kept edits: /healthz slowest ${slowest.toFixed(0)} ms`);
       chair.close();
       await t.close();
+      expect(slowest).toBeLessThan(1000);
+    }
+  }, 120_000);
+});
+
+describe('[K10] a Socket.IO connection that does not read is dropped, not buffered', () => {
+  let child: PlenaryChild;
+  const SEND_LIMIT = 64 * 1024;
+
+  beforeAll(async () => {
+    child = await spawnPlenary({
+      PLENARY_DATA_DIR: mkdtempSync(join(tmpdir(), 'plenary-sio-')),
+      PLENARY_MAX_SEND_BUFFER_BYTES: String(SEND_LIMIT),
+      PLENARY_ADMIN_KEY: 'memory-test-admin-key',
+      // the answers to its own commands are what piles up: unthrottled, so that it takes seconds, not hours
+      PLENARY_RATE_COMMANDS: '0',
+    });
+  }, 60_000);
+  afterAll(() => child?.stop());
+
+  it('[K10] an observer that sends commands and reads none of the answers is dropped past the limit; the others are served', async () => {
+    const delegations = Object.keys(child.tokens).filter((k) => k !== 'chair' && k !== 'observer');
+    const honest = await ioClient(child, child.tokens[delegations[0]!]!);
+    const silent = await silentSocketIo(child.wsUrl, child.tokens.observer!);
+    const health = watchHealth(child.url);
+    try {
+      const dropped = () => /Socket.IO connection of observer .* did not read \d+ bytes/.test(child.output());
+      for (let i = 0; i < 2000 && !dropped() && silent.ws.readyState === silent.ws.OPEN; i++) {
+        for (let j = 0; j < 50; j++) silent.ws.send(commandAskingAnAnswer(i * 50 + j));
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await waitFor(dropped, 10_000, 'the Socket.IO connection that reads nothing was not dropped');
+      const [, bytes, packets] = /Socket.IO connection of observer .* did not read (\d+) bytes and (\d+) messages/.exec(child.output())!;
+      console.log(`[K10] silent Socket.IO observer dropped with ${bytes} bytes and ${packets} messages unsent (limit ${SEND_LIMIT} bytes, 1,024 messages)`);
+      // the limit, and the answers engine.io had written in one go when it was passed
+      expect(Number(bytes)).toBeLessThanOrEqual(SEND_LIMIT + 16 * 1024);
+      expect(await cmd(honest, 'speakers.request', {})).toMatchObject({ ok: expect.any(Boolean) });
+      expect(honest.connected).toBe(true);
+    } finally {
+      const slowest = await health.stop();
+      console.log(`[K10] silent Socket.IO observer: /healthz slowest ${slowest.toFixed(0)} ms`);
+      silent.stop();
+      silent.ws.terminate();
+      honest.close();
       expect(slowest).toBeLessThan(1000);
     }
   }, 120_000);

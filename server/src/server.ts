@@ -105,6 +105,7 @@ export async function startServer(config: Config, log: (msg: string) => void = (
     presence,
     maxFrameBytes: config.maxFrameBytes,
     commandRate: config.rates.commands,
+    maxSendBufferBytes: config.maxSendBufferBytes,
     preAuth: config.preAuth,
     pingMs: config.pingMs,
     onDelegationPresence: (sid, delegation) => void followConnections(sid, delegation),

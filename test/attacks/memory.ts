@@ -77,3 +77,31 @@ export async function neverSyncs(wsUrl: string, doc: string, token: string): Pro
 export function bigPaste(chars: number, seq: number): string {
   return ` attempt ${seq} `.padEnd(chars, 'x');
 }
+
+/**
+ * A Socket.IO connection (engine.io over a WebSocket) that authenticates, then reads nothing and
+ * sends a pong every second without reading the pings, so the heartbeat does not drop it.
+ */
+export async function silentSocketIo(wsUrl: string, token: string): Promise<{ ws: WebSocket; closed: Promise<number>; stop: () => void }> {
+  const ws = new WebSocket(`${wsUrl}/socket.io/?EIO=4&transport=websocket`);
+  const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+  ws.on('error', () => {});
+  await new Promise<void>((resolve, reject) => {
+    ws.on('message', (data: Buffer) => {
+      const text = data.toString();
+      if (text.startsWith('0')) ws.send(`40${JSON.stringify({ token })}`);
+      else if (text.startsWith('40')) resolve();
+      else if (text.startsWith('44')) reject(new Error(`refused: ${text}`));
+    });
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+  });
+  ws.removeAllListeners('message');
+  ws.pause();
+  const pong = setInterval(() => ws.readyState === ws.OPEN && ws.send('3'), 1000);
+  return { ws, closed, stop: () => clearInterval(pong) };
+}
+
+/** A Socket.IO `cmd` event (engine.io text frame) that the server answers with a refusal of about 150 bytes. */
+export function commandAskingAnAnswer(ackId: number): string {
+  return `42${ackId}${JSON.stringify(['cmd', { id: `flood-${ackId}`, type: 'no.such.command', payload: {} }])}`;
+}

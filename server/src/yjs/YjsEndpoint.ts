@@ -1,5 +1,4 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
-import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
@@ -10,7 +9,7 @@ import { describeRate, TokenBucket, type Rate } from '../limits/TokenBucket';
 import type { DocStore } from '../store/DocStore';
 import { decodeFrame, FrameError } from './frames';
 import { Admission } from './admission';
-import { sendBinary } from './fanout';
+import { resetWebSocket, sendBinary } from './fanout';
 import type { Room, RoomConnection } from './Room';
 import type { RoomRegistry } from './RoomRegistry';
 
@@ -116,10 +115,8 @@ export function attachYjsEndpoint(http: HttpServer, deps: YjsEndpointDeps): WebS
       if (closing && ws.readyState !== WebSocket.OPEN) return;
       closing = true;
       deps.log?.(`${name}: a connection of ${actor.role} ${actor.name} did not read ${ws.bufferedAmount} bytes sent to it; dropped`);
-      // a close frame would wait behind what it does not read: the socket is reset, which also frees
-      // what the kernel holds for it (the client sees 1006 and reconnects)
-      (ws as unknown as { _socket?: Socket })._socket?.resetAndDestroy();
-      ws.terminate();
+      // the client sees 1006 and reconnects
+      resetWebSocket(ws);
     };
 
     const handle = (data: Uint8Array) => {
