@@ -151,9 +151,12 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
     const maxSend = deps.maxSendBufferBytes ?? 0;
     const engine = socket.conn as unknown as EngineInternals & { on(e: 'packetCreate', f: () => void): void };
     if (maxSend > 0) {
+      let dropped = false;
       engine.on('packetCreate', () => {
+        if (dropped) return;
         const { bytes, packets } = unsent(engine);
         if (bytes <= maxSend && packets < MAX_WAITING_PACKETS) return;
+        dropped = true;
         log(`${actor.sid}: a Socket.IO connection of ${actor.role} ${actor.name} did not read ${bytes} bytes and ${packets} messages sent to it; dropped`);
         const ws = engine.transport?.name === 'websocket' ? engine.transport.socket : undefined;
         if (ws) resetWebSocket(ws);
