@@ -7,6 +7,7 @@ import { encodeAwarenessEntries, encodeAwareness, encodeUpdate } from '../server
 import { cmd, createSitting, delegateToken, ioClient, startTestServer, typeInto, yClient, type TestServer, type YClient } from './helpers/plenary';
 import { waitFor } from './helpers/wait';
 import type { Config } from '../server/src/config';
+import { caretAt } from './attacks/carets';
 
 let t: TestServer | null = null;
 const clients: YClient[] = [];
@@ -63,7 +64,7 @@ describe('rate limits', () => {
     const { t, links } = await start({ rates: rates({ awareness: { perSecond: 2, burst: 5 } }) });
     const ws = await rawYjs(t, 'test-sitting/communique', delegateToken(links, 'af'));
     const end = closed(ws);
-    for (let i = 0; i < 20; i++) ws.send(encodeAwareness(encodeAwarenessEntries([{ clientId: 7, clock: i + 1, state: { cursor: i } }])));
+    for (let i = 0; i < 20; i++) ws.send(encodeAwareness(encodeAwarenessEntries([{ clientId: 7, clock: i + 1, state: caretAt(i) }])));
     expect(await end).toMatchObject({ code: 4529, reason: expect.stringMatching(/awareness/) });
   });
 
@@ -156,7 +157,7 @@ describe('awareness', () => {
     const { t, links } = await start({});
     const [a] = await honestPair(t, links);
     const ws = await rawYjs(t, 'test-sitting/communique', delegateToken(links, 'af'));
-    const entries = Array.from({ length: 50 }, (_, i) => ({ clientId: 1000 + i, clock: 1, state: { cursor: i } }));
+    const entries = Array.from({ length: 50 }, (_, i) => ({ clientId: 1000 + i, clock: 1, state: caretAt(i) }));
     ws.send(encodeAwareness(encodeAwarenessEntries(entries)));
     await waitFor(() => [...a.provider.awareness.getStates().keys()].some((id) => id >= 1000 && id < 1050));
     await new Promise((r) => setTimeout(r, 200));

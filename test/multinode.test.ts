@@ -12,6 +12,7 @@ import { spawnPlenary, type PlenaryChild } from './helpers/child';
 import { cmd, ioClient, typeInto, yClient, type TestSocket, type YClient } from './helpers/plenary';
 import { startRedis, type TestRedis } from './helpers/redisServer';
 import { waitFor } from './helpers/wait';
+import { caretAt } from './attacks/carets';
 
 const SID = 'kabul-process-2017';
 const COMMUNIQUE = `${SID}/communique`;
@@ -146,7 +147,7 @@ describe('several nodes on one Redis', () => {
       r.disconnect();
     }
 
-    pk.provider.awareness.setLocalStateField('cursor', { anchor: 1, head: 1 });
+    pk.provider.awareness.setLocalStateField('cursor', caretAt(1).cursor);
     await waitFor(
       () => [...cn.provider.awareness.getStates().values()].some((s) => (s.user as { delegation?: string } | undefined)?.delegation === 'pk' && s.cursor),
       5000,

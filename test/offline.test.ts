@@ -5,6 +5,7 @@ import { createSitting, startTestServer, typeInto, yClient, type TestServer, typ
 import { PendingEdits } from '../client/src/lib/pendingEdits';
 import { throttleAwareness } from '../client/src/lib/slowLink';
 import { waitFor } from './helpers/wait';
+import { caretAt } from './attacks/carets';
 
 let t: TestServer;
 let links: CreateSessionResponse;
@@ -130,8 +131,8 @@ describe('carets on a slow link', () => {
       if ((data as Uint8Array)[0] === 1) awarenessMessages++;
       send(data);
     };
-    for (let i = 0; i < 20; i++) a.provider.awareness.setLocalStateField('cursor', { at: i });
-    await waitFor(() => (b.provider.awareness.getStates().get(a.doc.clientID) as { cursor?: { at: number } } | undefined)?.cursor?.at === 19, 5000, 'the last caret did not arrive');
+    for (let i = 0; i < 20; i++) a.provider.awareness.setLocalStateField('cursor', caretAt(i).cursor);
+    await waitFor(() => (b.provider.awareness.getStates().get(a.doc.clientID) as { cursor?: { anchor: { item: { clock: number } } } } | undefined)?.cursor?.anchor.item.clock === 19, 5000, 'the last caret did not arrive');
     expect(awarenessMessages).toBe(1);
     undo();
     a.destroy();

@@ -30,6 +30,7 @@ import { cmd, createSitting, delegateToken, ioClient, AGENDA_SITTING, startTestS
 import { rawYjs } from './helpers/rawYjs';
 import { waitFor } from './helpers/wait';
 import { storedDoc } from './reliability/storeDocs';
+import { caretAt } from './attacks/carets';
 
 const SECRET = 'rights-matrix-secret';
 const DELEGATIONS = ['af', 'pk', 'cn'] as const;
@@ -433,10 +434,10 @@ async function docCase(c: Extract<Case, { kind: 'doc' }>): Promise<void> {
       }
       case "awareness of another connection's client id": {
         const id = victim.doc.clientID;
-        victim.sendAwareness([{ clientId: id, clock: 1, state: { cursor: 'victim' } }]);
+        victim.sendAwareness([{ clientId: id, clock: 1, state: caretAt(1) }]);
         await client.queryAwareness([id]);
-        client.sendAwareness([{ clientId: id, clock: 9, state: { cursor: 'hijacked' } }]);
-        expect((await client.queryAwareness([id])).get(id)).toMatchObject({ cursor: 'victim' });
+        client.sendAwareness([{ clientId: id, clock: 9, state: caretAt(2) }]);
+        expect((await client.queryAwareness([id])).get(id)).toMatchObject(caretAt(1));
         break;
       }
     }

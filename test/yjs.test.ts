@@ -7,6 +7,7 @@ import { createSitting, delegateToken, startTestServer, typeInto, yClient, type 
 import { waitFor } from './helpers/wait';
 import { rawYjs } from './helpers/rawYjs';
 import type { CreateSessionResponse } from '@plenary/shared';
+import { caretAt } from './attacks/carets';
 
 let t: TestServer;
 let links: CreateSessionResponse;
@@ -201,22 +202,22 @@ describe('awareness', () => {
 
   it('[R6] a connection cannot change or remove the caret of a client id another connection owns', async () => {
     const pk = await open('test-sitting/communique', delegateToken(links, 'pk'));
-    pk.provider.awareness.setLocalStateField('cursor', { at: 1 });
+    pk.provider.awareness.setLocalStateField('cursor', caretAt(1).cursor);
     const id = pk.doc.clientID;
     const cn = await rawYjs(t, 'test-sitting/communique', delegateToken(links, 'cn'));
     const watcher = await rawYjs(t, 'test-sitting/communique', links.links.observer.token);
     try {
       await waitFor(async () => (await watcher.queryAwareness([id])).get(id) !== undefined);
-      cn.sendAwareness([{ clientId: id, clock: 1000, state: { cursor: { at: 99 } } }]);
+      cn.sendAwareness([{ clientId: id, clock: 1000, state: caretAt(99) }]);
       cn.sendAwareness([{ clientId: id, clock: 1001, state: null }]);
       await cn.barrier();
-      const seen = (await watcher.queryAwareness([id])).get(id) as { cursor: { at: number }; user: { delegation: string } };
-      expect(seen.cursor).toEqual({ at: 1 });
+      const seen = (await watcher.queryAwareness([id])).get(id) as { cursor: unknown; user: { delegation: string } };
+      expect(seen.cursor).toEqual(caretAt(1).cursor);
       expect(seen.user.delegation).toBe('pk');
       // once its owner has left, the id is free
       pk.destroy();
       await waitFor(async () => !(await watcher.queryAwareness([])).has(id));
-      cn.sendAwareness([{ clientId: id, clock: 1002, state: { cursor: { at: 7 } } }]);
+      cn.sendAwareness([{ clientId: id, clock: 1002, state: caretAt(7) }]);
       await cn.barrier();
       expect(((await watcher.queryAwareness([id])).get(id) as { user: { delegation: string } }).user.delegation).toBe('cn');
     } finally {
@@ -228,7 +229,7 @@ describe('awareness', () => {
   it('[R2] observers still see carets and the text', async () => {
     const pk = await open('test-sitting/communique', delegateToken(links, 'pk'));
     const obs = await open('test-sitting/communique', links.links.observer.token);
-    pk.provider.awareness.setLocalStateField('cursor', { at: 1 });
+    pk.provider.awareness.setLocalStateField('cursor', caretAt(1).cursor);
     await waitFor(() => obs.provider.awareness.getStates().has(pk.doc.clientID));
   });
 });

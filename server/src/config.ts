@@ -16,6 +16,8 @@ export interface Config {
   maxFrameBytes: number;
   /** largest stored state of a doc, in bytes; a client update that would pass it is refused */
   maxDocBytes: number;
+  /** bytes waiting to be sent to one connection beyond which it is dropped as a slow reader (0: no limit) */
+  maxSendBufferBytes: number;
   /** per connection: Yjs updates, awareness updates, Socket.IO events */
   rates: { updates: Rate; awareness: Rate; commands: Rate };
   /** what a Socket.IO connection may send before it is authenticated */
@@ -56,6 +58,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     ...(opt(env.PLENARY_PUBLIC_URL) ? { publicUrl: env.PLENARY_PUBLIC_URL!.replace(/\/+$/, '') } : {}),
     maxFrameBytes: int(env.PLENARY_MAX_FRAME_BYTES, 1024 * 1024, 'PLENARY_MAX_FRAME_BYTES'),
     maxDocBytes: int(env.PLENARY_MAX_DOC_BYTES, 8 * 1024 * 1024, 'PLENARY_MAX_DOC_BYTES'),
+    // a whole doc at its cap, and what follows it while it drains, fit
+    maxSendBufferBytes: int(env.PLENARY_MAX_SEND_BUFFER_BYTES, 16 * 1024 * 1024, 'PLENARY_MAX_SEND_BUFFER_BYTES'),
     rates: {
       updates: parseRate(env.PLENARY_RATE_UPDATES, { perSecond: 50, burst: 500 }, 'PLENARY_RATE_UPDATES'),
       awareness: parseRate(env.PLENARY_RATE_AWARENESS, { perSecond: 50, burst: 500 }, 'PLENARY_RATE_AWARENESS'),

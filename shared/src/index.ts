@@ -3,6 +3,7 @@ import './jitless';
 export * from './schemas';
 export * from './agenda';
 export * from './attendance';
+export * from './carets';
 export * from './api';
 export * from './cbm';
 export * from './colors';

@@ -6,6 +6,7 @@
  */
 export * from './agenda';
 export * from './attendance';
+export * from './carets';
 export * from './cbm';
 export * from './colors';
 export * from './commandRules';

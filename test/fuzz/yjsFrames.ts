@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../server/src/yjs/frames';
 import { ODD_STRINGS, type Rng } from './random';
 import { forgeParagraphWithId, retargetParagraphId, schemaAttacks, updateOf } from '../attacks/invariants';
+import { caretAt, MALFORMED_CARETS } from '../attacks/carets';
 
 export type FrameKind =
   | 'paragraph'
@@ -160,7 +161,7 @@ export class FrameFactory {
         const entries = Array.from({ length: 1 + rng.int(3) }, () => ({
           clientId: rng.chance(0.7) ? this.doc.clientID : rng.int(2 ** 32),
           clock: rng.int(1000),
-          state: rng.chance(0.1) ? 'null' : JSON.stringify({ cursor: { anchor: rng.int(100), head: rng.int(100) }, user: { name: rng.text(3) } }),
+          state: rng.chance(0.1) ? 'null' : JSON.stringify({ ...caretAt(rng.int(100)), user: { name: rng.text(3) } }),
         }));
         return encodeAwareness(this.awarenessBytes(entries));
       }
@@ -176,6 +177,7 @@ export class FrameFactory {
           '{',
           rng.pick(ODD_STRINGS),
           JSON.stringify({ big: 'x'.repeat(rng.int(50_000)) }),
+          rng.pick(MALFORMED_CARETS).json,
         ]);
         const count = rng.chance(0.2) ? rng.int(20_000) : 1;
         return encodeAwareness(this.awarenessBytes([{ clientId: rng.int(2 ** 53), clock: rng.chance(0.5) ? 2 ** 53 : rng.int(5), state: json }], count));

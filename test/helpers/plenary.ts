@@ -46,7 +46,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, log?: (msg: string) => void): Promise<TestServer> {
   const config: Config = {
     ...configFromEnv({}),
     port: 0,
@@ -55,7 +55,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     unloadAfterMs: 200,
     ...overrides,
   };
-  const server = await startServer(config, process.env.PLENARY_TEST_LOG ? (m) => console.error(m) : () => {});
+  const server = await startServer(config, log ?? (process.env.PLENARY_TEST_LOG ? (m) => console.error(m) : () => {}));
   const t: TestServer = {
     server,
     config,
@@ -64,7 +64,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     adminKey: server.adminKey,
     async restart() {
       await server.close();
-      return startTestServer({ ...config, port: 0 });
+      return startTestServer({ ...config, port: 0 }, log);
     },
     close: () => server.close(),
   };

@@ -21,11 +21,15 @@ export interface RawYjs {
   doc: Y.Doc;
   edit(fn: (doc: Y.Doc) => void): void;
   sendAwareness(entries: AwarenessEntry[]): void;
+  /** sends a frame as it is */
+  send(frame: Uint8Array): void;
   /** the server's awareness states, asked for and answered at once (the answer names at least `ids`) */
   queryAwareness(ids: number[]): Promise<Map<number, AwarenessEntry['state']>>;
   barrier(): Promise<void>;
   /** reasons of the permission-denied messages received */
   denied: string[];
+  /** every awareness entry received, in order (one the client could not read as `{ unreadable: true }`) */
+  awareness: AwarenessEntry[];
   closed: { code: number; reason: string } | null;
   close(): void;
 }
@@ -40,12 +44,16 @@ export function rawYjs(t: { wsUrl: string }, doc: string, token: string): Promis
   const client: RawYjs = {
     doc: ydoc,
     denied: [],
+    awareness: [],
     closed: null,
     edit(fn) {
       ydoc.transact(() => fn(ydoc), 'local');
     },
     sendAwareness(entries) {
       ws.send(encodeAwareness(encodeAwarenessEntries(entries)));
+    },
+    send(frame) {
+      ws.send(frame);
     },
     queryAwareness(ids) {
       return new Promise((resolve, reject) => {
@@ -83,7 +91,17 @@ export function rawYjs(t: { wsUrl: string }, doc: string, token: string): Promis
     else if (frame.kind === 'sync-step2' || frame.kind === 'update') {
       Y.applyUpdate(ydoc, frame.update, 'server');
       if (frame.kind === 'sync-step2') waiting.shift()?.();
-    } else if (frame.kind === 'awareness' && awarenessWaiter?.(decodeAwareness(frame.update))) awarenessWaiter = null;
+    } else if (frame.kind === 'awareness') {
+      let entries: AwarenessEntry[];
+      try {
+        entries = decodeAwareness(frame.update);
+      } catch {
+        client.awareness.push({ clientId: -1, clock: 0, state: { unreadable: true } });
+        return;
+      }
+      client.awareness.push(...entries);
+      if (awarenessWaiter?.(entries)) awarenessWaiter = null;
+    }
   });
   ws.on('close', (code, reason) => (client.closed = { code, reason: reason.toString() }));
   return new Promise((resolve, reject) => {

@@ -1,7 +1,6 @@
 import { Extension, type AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { COMMUNIQUE_FRAGMENT, HEADING_LEVELS } from '@plenary/shared/plain';
@@ -17,6 +16,7 @@ import { lockPlugin } from './lockPlugin';
 import { authorshipPlugin } from './authorshipPlugin';
 import { draftingContextPlugin, type DraftingContext } from './draftingContext';
 import { BindingFixes } from './binding';
+import { Carets } from './carets';
 
 export interface CommuniquePluginOptions {
   /** told when a local edit into an agreed paragraph was refused */
@@ -113,7 +113,7 @@ export function communiqueExtensions(
     // the text says exactly what was typed, where it was typed (E3)
     BindingFixes,
     Collaboration.configure({ document: doc, field: COMMUNIQUE_FRAGMENT }),
-    CollaborationCaret.configure({ provider, user, render: renderCaret }),
+    Carets.configure({ provider, user, render: renderCaret }),
     CommuniquePlugins.configure({ ...options, ydoc: doc }),
   ];
 }

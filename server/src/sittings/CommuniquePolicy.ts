@@ -64,6 +64,11 @@ function checkBrackets(conn: RoomConnection, scope: UpdateScope): string | null 
   return null;
 }
 
+/** The most of one refused edit kept as a comment, in characters; the rest is cut off. */
+export const MAX_KEPT_EDIT_CHARS = 2000;
+/** The most text kept from one actor's refused edits in a sitting, in characters (L2). */
+export const MAX_KEPT_CHARS_PER_ACTOR = 50_000;
+
 function refuse(reason: string, code: number, onRefused?: () => void): Admission {
   return { ok: false, reason, close: { code, reason }, ...(onRefused ? { onRefused } : {}) };
 }
@@ -80,11 +85,35 @@ export async function communiquePolicy(rooms: RoomRegistry, name: string): Promi
   const session = await rooms.open(docName(parsed.sid, 'session'));
   const release = session.hold();
   const kept = new Set<string>();
+  /** characters kept so far per actor, counted from the session doc the first time an actor is refused */
+  const keptChars = new Map<string, number>();
+  const keptBy = (actor: string): number => {
+    let n = keptChars.get(actor);
+    if (n === undefined) {
+      n = 0;
+      for (const c of sessionComments(session.doc).values()) if (c.kind === 'kept-edit' && c.author === actor) n += c.text.length;
+      keptChars.set(actor, n);
+    }
+    return n;
+  };
+  /** Why nothing more of this actor's refused text can be kept, or null (K10). */
+  const cannotKeep = (actor: string): string | null => {
+    if (keptBy(actor) >= MAX_KEPT_CHARS_PER_ACTOR) return `your delegation's refused edits already fill the ${MAX_KEPT_CHARS_PER_ACTOR} characters kept`;
+    // a comment, its id and its fields: a few hundred bytes beyond its text
+    if (!session.fits(4 * MAX_KEPT_EDIT_CHARS + 512)) return 'the session document is full';
+    return null;
+  };
 
-  const keepAsComment = (conn: RoomConnection, paragraphId: string, text: string) => {
-    const digest = createHash('sha256').update(`${actorKey(conn.actor)}\n${paragraphId}\n${text}`).digest('hex');
+  const keepAsComment = (conn: RoomConnection, paragraphId: string, typed: string) => {
+    const actor = actorKey(conn.actor);
+    if (cannotKeep(actor)) return;
+    // cut on a character boundary, the ellipsis counted in the actor's budget
+    const limit = Math.min(MAX_KEPT_EDIT_CHARS, MAX_KEPT_CHARS_PER_ACTOR - keptBy(actor) - 1);
+    const text = typed.length > limit ? `${[...typed.slice(0, limit)].join('').replace(/[\uD800-\uDBFF]$/, '')}…` : typed;
+    const digest = createHash('sha256').update(`${actor}\n${paragraphId}\n${text}`).digest('hex');
     if (kept.has(digest)) return; // a client that resends the same refused edit
     kept.add(digest);
+    keptChars.set(actor, keptBy(actor) + text.length);
     const id = newId('c-');
     const comment: Comment = {
       id,
@@ -95,7 +124,12 @@ export async function communiquePolicy(rooms: RoomRegistry, name: string): Promi
       at: Date.now(),
       kind: 'kept-edit',
     };
-    void session.change({ actor: 'server', run: (doc) => sessionComments(doc).set(id, comment) }).catch(() => kept.delete(digest));
+    void session
+      .change({ actor: 'server', run: (doc) => sessionComments(doc).set(id, comment) })
+      .catch(() => {
+        kept.delete(digest);
+        keptChars.set(actor, keptBy(actor) - text.length);
+      });
   };
 
   /** Brackets joined and lifted are edits of the text, not commands: the feed hears of them here (F1). */
@@ -151,9 +185,11 @@ export async function communiquePolicy(rooms: RoomRegistry, name: string): Promi
       const silenced = (b: Y.XmlElement) => silenceCovers(silence, String(b.getAttribute('id')), b.getAttribute('kind'));
       const locked = [...scope.blocks].filter((b): b is Y.XmlElement => b instanceof Y.XmlElement && (agreed(b) || silenced(b)));
       if (locked.length > 0) {
-        const reason = locked.some(agreed)
-          ? 'the paragraph was agreed meanwhile: its text is locked; what you typed is kept as a comment on it'
-          : 'the paragraph is under a silence procedure: its text is frozen; what you typed is kept as a comment on it';
+        const notKept = cannotKeep(actorKey(conn.actor));
+        const why = locked.some(agreed)
+          ? 'the paragraph was agreed meanwhile: its text is locked'
+          : 'the paragraph is under a silence procedure: its text is frozen';
+        const reason = notKept ? `${why}; what you typed was not kept: ${notKept}` : `${why}; what you typed is kept as a comment on it`;
         return refuse(reason, CLOSE.lockedParagraph, () => {
           for (const p of locked) {
             const typed = scope.insertedText.get(p)?.trim();

@@ -7,6 +7,8 @@ import type { Commands } from '../commands/Commands';
 import { describeRate, TokenBucket, type Rate } from '../limits/TokenBucket';
 import type { PresenceBook } from '../presence/PresenceBook';
 import type { DocStore } from '../store/DocStore';
+import { resetWebSocket } from '../yjs/fanout';
+import type { WebSocket } from 'ws';
 
 interface SocketData {
   actor: AuthenticatedActor;
@@ -27,6 +29,8 @@ export interface SocketServerDeps {
    * must authenticate within timeoutMs; at most `pending` connections wait unauthenticated at once
    */
   preAuth?: { messages: number; bytes: number; timeoutMs: number; pending?: number };
+  /** bytes waiting to be sent to a connection beyond which it is dropped, not buffered (0: no limit) */
+  maxSendBufferBytes?: number;
   /** ping interval and pong timeout: a connection silent for this long twice over is dropped */
   pingMs?: number;
   /** a delegation's first connection opened or its last one closed (on any node): its attendance follows */
@@ -42,6 +46,22 @@ export interface SocketServerDeps {
 }
 
 const sittingRoom = (sid: string) => `sitting:${sid}`;
+
+/** Messages waiting in engine.io's queue for one connection, at most: a client that reads takes them at every write or poll. */
+const MAX_WAITING_PACKETS = 1024;
+
+/** What engine.io keeps of a connection: its queue, and the WebSocket of its transport. */
+interface EngineInternals {
+  writeBuffer?: unknown[];
+  transport?: { name?: string; socket?: WebSocket };
+  close(discard?: boolean): void;
+}
+
+/** Bytes and messages waiting to be sent to a connection. */
+function unsent(conn: EngineInternals): { bytes: number; packets: number } {
+  const ws = conn.transport?.name === 'websocket' ? conn.transport.socket : undefined;
+  return { bytes: ws?.bufferedAmount ?? 0, packets: conn.writeBuffer?.length ?? 0 };
+}
 
 /** Socket.IO: commands, presence and the clock. Authenticated in the handshake, before any event. */
 export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Server {
@@ -127,6 +147,22 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
     unauthenticated.delete(socket.conn);
     const room = sittingRoom(actor.sid);
     const bucket = new TokenBucket(deps.commandRate ?? { perSecond: 0, burst: 0 });
+    // presence and acks sent to a connection that reads none of them would pile up here (K10)
+    const maxSend = deps.maxSendBufferBytes ?? 0;
+    const engine = socket.conn as unknown as EngineInternals & { on(e: 'packetCreate', f: () => void): void };
+    if (maxSend > 0) {
+      let dropped = false;
+      engine.on('packetCreate', () => {
+        if (dropped) return;
+        const { bytes, packets } = unsent(engine);
+        if (bytes <= maxSend && packets < MAX_WAITING_PACKETS) return;
+        dropped = true;
+        log(`${actor.sid}: a Socket.IO connection of ${actor.role} ${actor.name} did not read ${bytes} bytes and ${packets} messages sent to it; dropped`);
+        const ws = engine.transport?.name === 'websocket' ? engine.transport.socket : undefined;
+        if (ws) resetWebSocket(ws);
+        engine.close(true);
+      });
+    }
     void socket.join(room);
     socket.emit('welcome', {
       sid: actor.sid,

@@ -23,6 +23,13 @@ export class DocSizeGuard {
     });
   }
 
+  /** Whether `bytes` more keep the doc under the cap: for server changes that must stay under it. */
+  fits(bytes: number): boolean {
+    if (this.estimate + bytes <= this.maxBytes) return true;
+    this.estimate = Y.encodeStateAsUpdate(this.doc).byteLength;
+    return this.estimate + bytes <= this.maxBytes;
+  }
+
   /** Why `update` must be refused, or null. An update that only deletes is always admitted. */
   refusal(update: Uint8Array): string | null {
     if (this.estimate + update.byteLength <= this.maxBytes) return null;

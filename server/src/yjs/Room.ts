@@ -4,7 +4,7 @@ import { actorKey, PlenaryError, type Ack, type Actor } from '@plenary/shared';
 import type { CatchUp, DocBus, DocFollower } from '../bus/DocBus';
 import type { CommandRecord, DocStore, LoadedDoc, Snapshot, StoredUpdate } from '../store/DocStore';
 import {
-  decodeAwareness,
+  decodeAwarenessWith,
   encodeAwareness,
   encodeAwarenessEntries,
   encodePermissionDenied,
@@ -15,6 +15,7 @@ import { DOC_TOO_LARGE, DocSizeGuard } from './DocSize';
 import { updateChangesDoc } from './updates';
 import { updateScope } from './updateScope';
 import { RecentCommands } from './RecentCommands';
+import { readClientCaret, readRelayedCaret } from './carets';
 
 /** What a room sees of a connection: never the socket library's object. */
 export interface RoomConnection {
@@ -84,8 +85,11 @@ export interface ServerChange<R> {
 /** Awareness ids one connection may own: a client has one per doc; the rest would only take memory. */
 const MAX_AWARENESS_IDS = 8;
 
-/** Edits a connection sent before its first sync reply, held until that reply arrives. */
+/** Edits a connection sent before its first sync reply, held until that reply arrives: how many, and how many bytes. */
 const MAX_HELD = 256;
+const MAX_HELD_BYTES = 4 * 1024 * 1024;
+/** Bytes of such edits held for all of a room's connections together (or the doc cap, if lower). */
+const MAX_ROOM_HELD_BYTES = 32 * 1024 * 1024;
 /**
  * Acks of recent commands, kept for a retry racing its first attempt (any later retry finds the ack
  * in the store): the latest ones only, so that a doc loaded for days does not grow with every command.
@@ -138,7 +142,8 @@ export class Room {
   /** connections whose first sync reply (step 2) has arrived */
   private readonly syncedConns = new Set<RoomConnection>();
   /** edits that arrived before their connection's sync reply and build on what only that reply holds */
-  private readonly held = new Map<RoomConnection, Uint8Array[]>();
+  private readonly held = new Map<RoomConnection, { updates: Uint8Array[]; bytes: number }>();
+  private heldBytes = 0;
   private inbox: Job[] = [];
   private deferredReplies: (() => void)[] = [];
   private running = false;
@@ -217,6 +222,12 @@ export class Room {
     if (this.opts.maxDocBytes) this.size = new DocSizeGuard(this.ydoc, this.opts.maxDocBytes, bytes);
   }
 
+  /** Whether the doc can take `bytes` more and stay under its size cap (K3); always true without a cap. */
+  fits(bytes: number): boolean {
+    void this.doc; // built, so that the size guard exists
+    return this.size?.fits(bytes) ?? true;
+  }
+
   get connectionCount(): number {
     return this.conns.size;
   }
@@ -269,7 +280,7 @@ export class Room {
     if (!ids) return;
     this.conns.delete(conn);
     this.syncedConns.delete(conn);
-    this.held.delete(conn);
+    this.takeHeld(conn);
     for (const id of ids) if (this.awarenessOwner.get(id) === conn) this.awarenessOwner.delete(id);
     if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
     this.checkIdle();
@@ -391,7 +402,10 @@ export class Room {
     const mine = this.conns.get(conn)!;
     // a connection speaks for its own awareness ids only (a few at most), and always under its own name
     let room = MAX_AWARENESS_IDS - mine.size;
-    const entries = decodeAwareness(update)
+    // a caret that is not one is neither applied nor relayed: one such state broke every editor reading it (K9)
+    const { entries: carets, refused } = decodeAwarenessWith(update, readClientCaret);
+    if (refused.length > 0) conn.send(encodePermissionDenied(`caret refused: ${refused[0]}; it was not relayed`));
+    const entries = carets
       .filter((e) => {
         const owner = this.awarenessOwner.get(e.clientId);
         return owner === conn || (owner === undefined && room-- > 0);
@@ -409,7 +423,7 @@ export class Room {
 
   /** Awareness of a connection on another node; ids a local connection owns are not taken over. */
   private receiveRemoteAwareness(update: Uint8Array, node: string): void {
-    const entries = decodeAwareness(update).filter((e) => !this.awarenessOwner.has(e.clientId));
+    const entries = decodeAwarenessWith(update, readRelayedCaret).entries.filter((e) => !this.awarenessOwner.has(e.clientId));
     if (entries.length === 0) return;
     for (const e of entries) if (e.state) this.remoteIds.set(e.clientId, node);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), { kind: 'bus', node } satisfies Origin);
@@ -552,9 +566,16 @@ export class Room {
     // typed while reconnecting, an edit can arrive before the sync reply holding what it builds on
     if (job.phase === 'early' && updateScope(this.doc, job.update).unresolved) {
       if (gone) return;
-      const held = this.held.get(job.conn) ?? [];
-      if (held.length >= MAX_HELD) return job.conn.close(1008, 'too many edits before the sync reply');
-      held.push(job.update);
+      const held = this.held.get(job.conn) ?? { updates: [], bytes: 0 };
+      const bytes = job.update.byteLength;
+      const roomCap = Math.min(MAX_ROOM_HELD_BYTES, this.opts.maxDocBytes || Infinity);
+      if (held.updates.length >= MAX_HELD || held.bytes + bytes > MAX_HELD_BYTES || this.heldBytes + bytes > roomCap) {
+        this.takeHeld(job.conn);
+        return job.conn.close(1008, 'too many edits before the sync reply');
+      }
+      held.updates.push(job.update);
+      held.bytes += bytes;
+      this.heldBytes += bytes;
       this.held.set(job.conn, held);
       return;
     }
@@ -583,9 +604,16 @@ export class Room {
 
   /** Queues a connection's held edits behind its sync reply, which is being applied. */
   private releaseHeld(conn: RoomConnection): void {
+    for (const update of this.takeHeld(conn)) this.inbox.push({ kind: 'update', conn, update });
+  }
+
+  /** Forgets a connection's held edits, returning them. */
+  private takeHeld(conn: RoomConnection): Uint8Array[] {
     const held = this.held.get(conn);
+    if (!held) return [];
     this.held.delete(conn);
-    for (const update of held ?? []) this.inbox.push({ kind: 'update', conn, update });
+    this.heldBytes -= held.bytes;
+    return held.updates;
   }
 
   /** Applies what the log holds past this room's position; Yjs ignores what the doc already has. */

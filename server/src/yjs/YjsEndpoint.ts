@@ -9,7 +9,7 @@ import { describeRate, TokenBucket, type Rate } from '../limits/TokenBucket';
 import type { DocStore } from '../store/DocStore';
 import { decodeFrame, FrameError } from './frames';
 import { Admission } from './admission';
-import { sendBinary } from './fanout';
+import { resetWebSocket, sendBinary } from './fanout';
 import type { Room, RoomConnection } from './Room';
 import type { RoomRegistry } from './RoomRegistry';
 
@@ -18,6 +18,8 @@ export interface YjsEndpointDeps {
   store: DocStore;
   rooms: RoomRegistry;
   maxFrameBytes: number;
+  /** bytes waiting to be sent to a connection beyond which it is dropped, not buffered (0: no limit) */
+  maxSendBufferBytes?: number;
   /** upgrades being authenticated or waiting their turn, at most; more are refused with 503 */
   maxPendingUpgrades?: number;
   /** per connection: sync messages (updates, sync steps) and awareness messages (incl. queries) */
@@ -59,6 +61,7 @@ function closeReason(text: string): string {
 export function attachYjsEndpoint(http: HttpServer, deps: YjsEndpointDeps): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxFrameBytes, perMessageDeflate: false });
   const maxPending = deps.maxPendingUpgrades ?? 256;
+  const maxSend = deps.maxSendBufferBytes ?? 0;
   const admission = new Admission(Math.min(UPGRADE_CONCURRENCY, maxPending), Math.max(0, maxPending - UPGRADE_CONCURRENCY));
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -90,7 +93,11 @@ export function attachYjsEndpoint(http: HttpServer, deps: YjsEndpointDeps): WebS
       actor,
       canWrite: kind === 'communique' && can(actor.role, 'draft'),
       identity: { name: actor.name, color: actor.color, role: actor.role, ...(actor.delegation ? { delegation: actor.delegation } : {}) },
-      send: (data) => sendBinary(ws, data),
+      send: (data) => {
+        // a peer that does not read would make the server hold all that is sent to it
+        if (maxSend > 0 && ws.bufferedAmount > maxSend) return dropSlowReader();
+        sendBinary(ws, data);
+      },
       close: (code, reason) => ws.close(code, closeReason(reason)),
     };
     let room: Room | null = null;
@@ -103,6 +110,13 @@ export function attachYjsEndpoint(http: HttpServer, deps: YjsEndpointDeps): WebS
     const refuse = (code: number, reason: string) => {
       closing = true;
       conn.close(code, reason);
+    };
+    const dropSlowReader = () => {
+      if (closing && ws.readyState !== WebSocket.OPEN) return;
+      closing = true;
+      deps.log?.(`${name}: a connection of ${actor.role} ${actor.name} did not read ${ws.bufferedAmount} bytes sent to it; dropped`);
+      // the client sees 1006 and reconnects
+      resetWebSocket(ws);
     };
 
     const handle = (data: Uint8Array) => {

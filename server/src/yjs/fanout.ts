@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import type { Snapshot } from '../store/DocStore';
 import { encodeSyncStep1Vector, encodeSyncStep2, encodeUpdate } from './frames';
@@ -192,4 +193,13 @@ export function sendBinary(ws: WebSocket, data: Uint8Array): void {
     Object.keys(w._extensions).length === 0;
   if (direct) w._socket!.write(frameOf(data));
   else ws.send(data, { binary: true });
+}
+
+/**
+ * Cuts a WebSocket that does not read what is sent to it: a close frame would wait behind the
+ * rest, so the TCP connection is reset, which also frees what the kernel holds for it.
+ */
+export function resetWebSocket(ws: WebSocket): void {
+  (ws as unknown as { _socket?: Socket })._socket?.resetAndDestroy();
+  ws.terminate();
 }

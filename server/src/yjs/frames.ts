@@ -137,22 +137,46 @@ export interface AwarenessEntry {
   state: Record<string, unknown> | null;
 }
 
+/** An awareness state that is not taken: its entry is left out, for this reason. */
+export class RefusedState {
+  constructor(readonly reason: string) {}
+}
+
+/** How an awareness state's JSON is read: the state, or why the entry is left out. Throws FrameError. */
+export type ReadAwarenessState = (json: string) => AwarenessEntry['state'] | RefusedState;
+
+/** Any JSON object (or null, a removal) is a state. */
+export const readAnyState: ReadAwarenessState = (json) => {
+  const parsed: unknown = JSON.parse(json);
+  if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) throw new FrameError('awareness state is not an object');
+  return parsed as AwarenessEntry['state'];
+};
+
 /** Decodes an awareness update (y-protocols/awareness encoding). Throws FrameError. */
 export function decodeAwareness(update: Uint8Array): AwarenessEntry[] {
+  return decodeAwarenessWith(update, readAnyState).entries;
+}
+
+/**
+ * Decodes an awareness update, reading each state with `read`; entries it refuses are left out and
+ * their reasons listed. Throws FrameError when the update itself is malformed.
+ */
+export function decodeAwarenessWith(update: Uint8Array, read: ReadAwarenessState): { entries: AwarenessEntry[]; refused: string[] } {
   try {
     const d = decoding.createDecoder(update);
     const n = decoding.readVarUint(d);
     if (n > 10_000) throw new FrameError('too many awareness entries');
     const entries: AwarenessEntry[] = [];
+    const refused: string[] = [];
     for (let i = 0; i < n; i++) {
       const clientId = decoding.readVarUint(d);
       const clock = decoding.readVarUint(d);
-      const parsed: unknown = JSON.parse(decoding.readVarString(d));
-      if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) throw new FrameError('awareness state is not an object');
-      entries.push({ clientId, clock, state: parsed as Record<string, unknown> | null });
+      const state = read(decoding.readVarString(d));
+      if (state instanceof RefusedState) refused.push(state.reason);
+      else entries.push({ clientId, clock, state });
     }
     if (decoding.hasContent(d)) throw new FrameError('trailing bytes after awareness update');
-    return entries;
+    return { entries, refused };
   } catch (err) {
     throw err instanceof FrameError ? err : new FrameError('malformed awareness update');
   }
