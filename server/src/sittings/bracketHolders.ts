@@ -81,7 +81,7 @@ function clientsNamedBy(update: Uint8Array): Set<number> {
  * whole doc. Returns each block's counterpart in the scratch doc.
  */
 function applyToBlocks(doc: Y.Doc, blocks: readonly Block[], update: Uint8Array): Map<Block, Block | null> {
-  const sv = Y.decodeStateVector(Y.encodeStateVector(doc));
+  const sv = { get: (client: number) => Y.getState(doc.store, client) };
   const perClient = new Map<number, Y.Item[]>();
   const roots = new Set<Y.Item>();
   for (const block of blocks) {

@@ -1,0 +1,86 @@
+import * as Y from 'yjs';
+
+/**
+ * The clocks a doc has deleted, per Yjs client, as sorted disjoint ranges — the doc's delete set,
+ * built once from the struct store and then kept up to date from each transaction (a deletion is
+ * never undone, so ranges only grow and merge). Checking an update's deletions against it costs a
+ * binary search per range the update names, however many clocks the range spans and however long
+ * the doc's history: a check walking a range clock by clock, or rebuilding the delete set per
+ * message, let a few bytes ("delete clocks 0–2,400,000 again") cost the server seconds.
+ */
+export class DeletedClocks {
+  /** client → [start0, end0, start1, end1, …], sorted, disjoint and not touching */
+  private readonly ranges = new Map<number, number[]>();
+
+  private constructor(doc: Y.Doc) {
+    for (const [client, items] of Y.createDeleteSetFromStructStore(doc.store).clients) {
+      for (const { clock, len } of items) this.add(client, clock, clock + len);
+    }
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      for (const [client, items] of tr.deleteSet.clients) for (const { clock, len } of items) this.add(client, clock, clock + len);
+      // structs that arrive deleted (GC'd by the sender) are not in the transaction's delete set
+      for (const [client, after] of tr.afterState) {
+        const before = tr.beforeState.get(client) ?? 0;
+        if (after <= before) continue;
+        const structs = doc.store.clients.get(client)!;
+        for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+          const s = structs[i]!;
+          if (s.deleted) this.add(client, s.id.clock, s.id.clock + s.length);
+        }
+      }
+    });
+  }
+
+  private static readonly byDoc = new WeakMap<Y.Doc, DeletedClocks>();
+
+  /** The index of `doc`, built on first use (linear in the doc once; afterwards in each transaction). */
+  static of(doc: Y.Doc): DeletedClocks {
+    let index = DeletedClocks.byDoc.get(doc);
+    if (!index) DeletedClocks.byDoc.set(doc, (index = new DeletedClocks(doc)));
+    return index;
+  }
+
+  /** Index of the first range of `list` whose end is at or after `clock` (list.length / 2 if none). */
+  private static firstEndingFrom(list: readonly number[], clock: number): number {
+    let lo = 0;
+    let hi = list.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[2 * mid + 1]! < clock) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private add(client: number, start: number, end: number): void {
+    if (end <= start) return;
+    let list = this.ranges.get(client);
+    if (!list) this.ranges.set(client, (list = []));
+    // ranges touching or overlapping [start, end) are merged into one
+    const first = DeletedClocks.firstEndingFrom(list, start);
+    let last = first;
+    while (2 * last < list.length && list[2 * last]! <= end) last++;
+    if (last > first) {
+      start = Math.min(start, list[2 * first]!);
+      end = Math.max(end, list[2 * last - 1]!);
+    }
+    list.splice(2 * first, 2 * (last - first), start, end);
+  }
+
+  /** Whether every clock in [clock, clock + len) of `client` is deleted. */
+  covers(client: number, clock: number, len: number): boolean {
+    if (len <= 0) return true;
+    const list = this.ranges.get(client);
+    if (!list) return false;
+    const i = DeletedClocks.firstEndingFrom(list, clock + 1);
+    return 2 * i < list.length && list[2 * i]! <= clock && list[2 * i + 1]! >= clock + len;
+  }
+
+  /** The first clock at or after `clock` of `client` that is not deleted. */
+  nextLive(client: number, clock: number): number {
+    const list = this.ranges.get(client);
+    if (!list) return clock;
+    const i = DeletedClocks.firstEndingFrom(list, clock + 1);
+    return 2 * i < list.length && list[2 * i]! <= clock ? list[2 * i + 1]! : clock;
+  }
+}

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import type { CreateSessionResponse } from '@plenary/shared';
+import { cmd, createSitting, delegateToken, ioClient, SMALL_SITTING, startTestServer, yClient, type TestServer } from './helpers/plenary';
+import { rawYjs, type RawYjs } from './helpers/rawYjs';
+import { waitFor } from './helpers/wait';
+import { deletedRangeFlood, largePaste, type ClockRange } from './attacks/work';
+
+/** Polls /healthz back to back until stopped; the slowest answer is what a load balancer would have seen. */
+function watchHealth(url: string): { stop(): Promise<{ maxMs: number; polls: number }> } {
+  let running = true;
+  let maxMs = 0;
+  let polls = 0;
+  const loop = (async () => {
+    while (running) {
+      const t0 = performance.now();
+      const res = await fetch(`${url}/healthz`);
+      await res.arrayBuffer();
+      maxMs = Math.max(maxMs, performance.now() - t0);
+      polls++;
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return { maxMs, polls };
+    },
+  };
+}
+
+/** Sends frames on a raw socket, then a sync step 1 whose answer comes only after all of them were handled. */
+async function sendAndBarrier(ws: WebSocket, frames: Uint8Array[]): Promise<void> {
+  const answered = new Promise<void>((resolve, reject) => {
+    ws.on('message', (raw: Buffer) => {
+      // sync (0), step 2 (1): the answer to the step 1 below
+      if (raw[0] === 0 && raw[1] === 1) resolve();
+    });
+    ws.once('close', (code, reason) => reject(new Error(`closed ${code} ${reason.toString()}`)));
+  });
+  for (const f of frames) ws.send(f);
+  ws.send(Uint8Array.of(0, 0, 1, 0)); // sync step 1 with an empty state vector
+  await answered;
+}
+
+/** the other sitting's state, moved by each flood's command */
+let sittingOpen = false;
+
+/** characters typed one struct each */
+const FRAGMENTS = 40_000;
+
+/**
+ * Floods the doc from a connection with `frames` and checks that the server stays responsive: /healthz
+ * polled throughout and a command in another sitting answer within a second.
+ */
+async function floodWhileWatching(t: TestServer, other: CreateSessionResponse, attacker: WebSocket, frames: Uint8Array[], label: string): Promise<void> {
+  const chair = await ioClient(t, other.links.chair.token);
+  try {
+    const bytes = frames.reduce((n, f) => n + f.byteLength, 0);
+    expect(bytes).toBeLessThan(8 * 1024);
+    const health = watchHealth(t.url);
+    const t0 = performance.now();
+    const flood = sendAndBarrier(attacker, frames);
+    // a command in another sitting, sent while the flood is being handled
+    const ack = await cmd(chair, 'session.setState', { state: (sittingOpen = !sittingOpen) ? 'open' : 'suspended' });
+    const commandMs = performance.now() - t0;
+    await flood;
+    const floodMs = performance.now() - t0;
+    const { maxMs, polls } = await health.stop();
+    console.log(`[K11] ${label}: ${frames.length} frames (${bytes} bytes): handled in ${floodMs.toFixed(0)} ms; /healthz max ${maxMs.toFixed(0)} ms over ${polls} polls; command in another sitting ${commandMs.toFixed(0)} ms`);
+    expect(ack).toMatchObject({ ok: true });
+    expect(commandMs).toBeLessThan(1000);
+    expect(maxMs).toBeLessThan(1000);
+    expect(attacker.readyState).toBe(WebSocket.OPEN);
+  } finally {
+    chair.close();
+  }
+}
+
+async function openRaw(t: TestServer, doc: string, token: string): Promise<{ ws: WebSocket; denied: string[] }> {
+  const ws = new WebSocket(`${t.wsUrl}/yjs/${doc}?token=${encodeURIComponent(token)}`);
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  const denied: string[] = [];
+  ws.on('message', (raw: Buffer) => {
+    if (raw[0] === 2) denied.push(raw.subarray(3).toString());
+  });
+  return { ws, denied };
+}
+
+describe('bounded work per message', () => {
+  let t: TestServer;
+  let s: CreateSessionResponse;
+  let other: CreateSessionResponse;
+  let deleted: ClockRange[];
+  let delegate: RawYjs;
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    s = await createSitting(t);
+    other = await createSitting(t, { ...SMALL_SITTING, sessionId: 'other-sitting' });
+    // a delegate pastes large text three times and deletes it each time: millions of deleted clocks
+    delegate = await rawYjs(t, `${s.sessionId}/communique`, delegateToken(s, 'af'));
+    const paste = largePaste(800_000);
+    for (let i = 0; i < 3; i++) {
+      delegate.edit((doc) => {
+        const text = (doc.getXmlFragment('body').get(1) as Y.XmlElement).get(0) as Y.XmlText;
+        text.insert(0, paste);
+      });
+      await delegate.barrier();
+      delegate.edit((doc) => {
+        const text = (doc.getXmlFragment('body').get(1) as Y.XmlElement).get(0) as Y.XmlText;
+        text.delete(0, paste.length);
+      });
+      await delegate.barrier();
+    }
+    // and types 40,000 characters one at a time, each before the last, then deletes them: as many
+    // structs as characters, which Yjs cannot merge
+    delegate.edit((doc) => {
+      const text = (doc.getXmlFragment('body').get(1) as Y.XmlElement).get(0) as Y.XmlText;
+      for (let i = 0; i < FRAGMENTS; i++) text.insert(0, 'x');
+    });
+    await delegate.barrier();
+    delegate.edit((doc) => {
+      const text = (doc.getXmlFragment('body').get(1) as Y.XmlElement).get(0) as Y.XmlText;
+      text.delete(0, FRAGMENTS);
+    });
+    await delegate.barrier();
+    const client = delegate.doc.clientID;
+    deleted = [{ client, clock: 0, len: Y.getState(delegate.doc.store, client) }];
+    expect(deleted[0]!.len).toBeGreaterThan(2_400_000);
+    expect(delegate.doc.store.clients.get(client)!.length).toBeGreaterThan(FRAGMENTS);
+  }, 60_000);
+
+  afterAll(async () => {
+    delegate?.close();
+    await t?.close();
+  });
+
+  /** A flood from `token`'s connection: the server stays responsive, nothing is refused, the honest participants carry on. */
+  async function reDeleteFlood(token: string, who: string): Promise<void> {
+    const honestObserver = await yClient(t, `${s.sessionId}/communique`, s.links.observer.token);
+    const attacker = await openRaw(t, `${s.sessionId}/communique`, token);
+    try {
+      await floodWhileWatching(t, other, attacker.ws, deletedRangeFlood(deleted, 400), `${who} naming ${deleted[0]!.len} deleted clocks`);
+      // nothing it sent changed the doc: it is not told off
+      expect(attacker.denied).toEqual([]);
+      await honestEditArrives(honestObserver);
+    } finally {
+      attacker.ws.close();
+      honestObserver.destroy();
+    }
+  }
+
+  it('[K11] an observer re-deleting text deleted long ago costs the server no more than its frames: /healthz and other sittings answer within a second', async () => {
+    await reDeleteFlood(s.links.observer.token, 'observer');
+  });
+
+  it('[K11] a delegate re-deleting text deleted long ago costs the server no more than its frames', async () => {
+    await reDeleteFlood(delegateToken(s, 'pk'), 'delegate');
+  });
+
+  /** The honest participants are unaffected: the delegate's next words reach the observer. */
+  async function honestEditArrives(observer: Awaited<ReturnType<typeof yClient>>): Promise<void> {
+    const words = `Honest words ${Math.random().toString(36).slice(2, 8)} `;
+    delegate.edit((doc) => {
+      const text = (doc.getXmlFragment('body').get(1) as Y.XmlElement).get(0) as Y.XmlText;
+      text.insert(0, words);
+    });
+    await delegate.barrier();
+    await waitFor(() => observer.text().includes(words), 2000, 'the honest observer did not get the edit');
+  }
+});
