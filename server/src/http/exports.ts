@@ -11,22 +11,11 @@ import {
 } from '@plenary/shared';
 import { authenticate } from '../auth/authenticate';
 import type { InviteTokens } from '../auth/InviteTokens';
-import { renderDocx } from '../export/docx';
-import { renderMarkdown } from '../export/markdown';
 import { exportFileName, type ExportInput } from '../export/model';
-import { renderPdf } from '../export/pdf';
+import { EXPORT_FORMATS, isExportFormat, renderExport } from '../export/render';
 import type { DocStore } from '../store/DocStore';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { bearerOrQueryToken } from './tokens';
-
-const FORMATS = {
-  md: { type: 'text/markdown; charset=utf-8', render: (input: ExportInput) => Promise.resolve(renderMarkdown(input)) },
-  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
-  pdf: { type: 'application/pdf', render: (input: ExportInput) => renderPdf(input) },
-} as const;
-type Format = keyof typeof FORMATS;
-
-const isFormat = (f: string): f is Format => Object.hasOwn(FORMATS, f);
 
 /** `?rev=N` (a stored revision) and `?status=0|1`, or INVALID naming the parameter. */
 function parseQuery(query: Record<string, unknown>): { rev?: number; showStatus: boolean } {
@@ -44,7 +33,7 @@ export function exportRoutes(deps: { tokens: InviteTokens; store: DocStore; room
   const router = Router();
   router.get('/api/sessions/:sid/communique.:format', async (req, res, next) => {
     const format = String(req.params.format);
-    if (!isFormat(format)) return next();
+    if (!isExportFormat(format)) return next();
     const sid = String(req.params.sid);
     await authenticate(deps.tokens, deps.store, bearerOrQueryToken(req), sid);
     const { rev, showStatus } = parseQuery(req.query);
@@ -65,9 +54,9 @@ export function exportRoutes(deps: { tokens: InviteTokens; store: DocStore; room
       return { ...base, communique: revision.snapshot, statuses, revision: { n: revision.n, ...(revision.label ? { label: revision.label } : {}), at: revision.at } };
     });
 
-    const body = await FORMATS[format].render(input);
+    const body = await renderExport(format, input);
     res
-      .type(FORMATS[format].type)
+      .type(EXPORT_FORMATS[format].type)
       .set('Content-Disposition', `attachment; filename="${exportFileName(sid, format, rev)}"`)
       .send(body);
   });
