@@ -4,31 +4,9 @@ import * as Y from 'yjs';
 import type { CreateSessionResponse } from '@plenary/shared';
 import { cmd, createSitting, delegateToken, ioClient, SMALL_SITTING, startTestServer, yClient, type TestServer } from './helpers/plenary';
 import { rawYjs, type RawYjs } from './helpers/rawYjs';
+import { watchHealth } from './helpers/responsiveness';
 import { waitFor } from './helpers/wait';
 import { deletedRangeFlood, largePaste, type ClockRange } from './attacks/work';
-
-/** Polls /healthz back to back until stopped; the slowest answer is what a load balancer would have seen. */
-function watchHealth(url: string): { stop(): Promise<{ maxMs: number; polls: number }> } {
-  let running = true;
-  let maxMs = 0;
-  let polls = 0;
-  const loop = (async () => {
-    while (running) {
-      const t0 = performance.now();
-      const res = await fetch(`${url}/healthz`);
-      await res.arrayBuffer();
-      maxMs = Math.max(maxMs, performance.now() - t0);
-      polls++;
-    }
-  })();
-  return {
-    async stop() {
-      running = false;
-      await loop;
-      return { maxMs, polls };
-    },
-  };
-}
 
 /** Sends frames on a raw socket, then a sync step 1 whose answer comes only after all of them were handled. */
 async function sendAndBarrier(ws: WebSocket, frames: Uint8Array[]): Promise<void> {

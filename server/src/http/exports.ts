@@ -11,8 +11,9 @@ import {
 } from '@plenary/shared';
 import { authenticate } from '../auth/authenticate';
 import type { InviteTokens } from '../auth/InviteTokens';
-import { exportFileName, type ExportInput } from '../export/model';
-import { EXPORT_FORMATS, isExportFormat, renderExport } from '../export/render';
+import { ExportRefused, type ExportPool } from '../export/ExportPool';
+import { exportChars, exportFileName, type ExportInput } from '../export/model';
+import { EXPORT_FORMATS, isExportFormat } from '../export/render';
 import type { DocStore } from '../store/DocStore';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { bearerOrQueryToken } from './tokens';
@@ -29,7 +30,7 @@ function parseQuery(query: Record<string, unknown>): { rev?: number; showStatus:
  * `GET /api/sessions/:sid/communique.md|.docx|.pdf` with any valid token of the sitting (header or
  * `?token=`): the live draft, or Rev.N with `?rev=N`; status notes unless `?status=0`.
  */
-export function exportRoutes(deps: { tokens: InviteTokens; store: DocStore; rooms: RoomRegistry }): Router {
+export function exportRoutes(deps: { tokens: InviteTokens; store: DocStore; rooms: RoomRegistry; exports: ExportPool; maxExportChars: number }): Router {
   const router = Router();
   router.get('/api/sessions/:sid/communique.:format', async (req, res, next) => {
     const format = String(req.params.format);
@@ -54,7 +55,20 @@ export function exportRoutes(deps: { tokens: InviteTokens; store: DocStore; room
       return { ...base, communique: revision.snapshot, statuses, revision: { n: revision.n, ...(revision.label ? { label: revision.label } : {}), at: revision.at } };
     });
 
-    const body = await renderExport(format, input);
+    const chars = exportChars(input);
+    if (deps.maxExportChars > 0 && chars > deps.maxExportChars) {
+      const message = `The text is too large to export: ${chars.toLocaleString('en')} characters, at most ${deps.maxExportChars.toLocaleString('en')}`;
+      return void res.status(413).json({ error: { code: 'INVALID', message } });
+    }
+    let body: string | Buffer;
+    try {
+      // rendered off the event loop, one export of a sitting at a time (K11)
+      body = await deps.exports.render(sid, { format, input });
+    } catch (err) {
+      if (!(err instanceof ExportRefused)) throw err;
+      const code = err.status === 429 ? 'RATE_LIMITED' : 'UNAVAILABLE';
+      return void res.status(err.status).set('Retry-After', String(err.retryAfterS)).json({ error: { code, message: err.message } });
+    }
     res
       .type(EXPORT_FORMATS[format].type)
       .set('Content-Disposition', `attachment; filename="${exportFileName(sid, format, rev)}"`)
