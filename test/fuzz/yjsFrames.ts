@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../server/src/yjs/frames';
 import { ODD_STRINGS, type Rng } from './random';
+import { deleteRangesUpdate } from '../attacks/work';
 
 export type FrameKind =
   | 'paragraph'
@@ -19,7 +20,8 @@ export type FrameKind =
   | 'truncated-varint'
   | 'huge-length'
   | 'wrong-type'
-  | 'mutated';
+  | 'mutated'
+  | 'long-deletes';
 
 const WEIGHTS: Record<FrameKind, number> = {
   paragraph: 6,
@@ -38,6 +40,7 @@ const WEIGHTS: Record<FrameKind, number> = {
   'huge-length': 3,
   'wrong-type': 3,
   mutated: 12,
+  'long-deletes': 3,
 };
 
 function frame(write: (e: encoding.Encoder) => void): Uint8Array {
@@ -196,6 +199,16 @@ export class FrameFactory {
           if (rng.chance(0.5)) encoding.writeVarUint(e, rng.int(5));
           encoding.writeVarUint8Array(e, this.validUpdate());
         });
+      case 'long-deletes': {
+        // a few bytes naming millions of clocks, of this connection's client or any (test/attacks/work.ts)
+        const ranges = Array.from({ length: 1 + rng.int(3) }, () => ({
+          client: rng.chance(0.5) ? this.doc.clientID : rng.int(2 ** 32),
+          clock: rng.int(1000),
+          len: rng.pick([1, 1000, 1_000_000, 2 ** 31]),
+        }));
+        const u = deleteRangesUpdate(ranges);
+        return rng.chance(0.5) ? encodeUpdate(u) : encodeSyncStep2(u);
+      }
       case 'mutated': {
         const base = this.recent.length > 0 ? rng.pick(this.recent) : encodeUpdate(this.validUpdate());
         return mutate(rng, base);
