@@ -6,7 +6,7 @@ import { cmd, createSitting, delegateToken, ioClient, SMALL_SITTING, startTestSe
 import { rawYjs, type RawYjs } from './helpers/rawYjs';
 import { watchHealth } from './helpers/responsiveness';
 import { waitFor } from './helpers/wait';
-import { deletedRangeFlood, largePaste, type ClockRange } from './attacks/work';
+import { deletedRangeFlood, largePaste, syncStep1Flood, type ClockRange } from './attacks/work';
 
 /** Sends frames on a raw socket, then a sync step 1 whose answer comes only after all of them were handled. */
 async function sendAndBarrier(ws: WebSocket, frames: Uint8Array[]): Promise<void> {
@@ -27,6 +27,8 @@ let sittingOpen = false;
 
 /** characters typed one struct each */
 const FRAGMENTS = 40_000;
+/** times FRAGMENTS characters are typed one struct each and kept */
+const LIVE_ROUNDS = 5;
 
 /**
  * Floods the doc from a connection with `frames` and checks that the server stays responsive: /healthz
@@ -36,7 +38,8 @@ async function floodWhileWatching(t: TestServer, other: CreateSessionResponse, a
   const chair = await ioClient(t, other.links.chair.token);
   try {
     const bytes = frames.reduce((n, f) => n + f.byteLength, 0);
-    expect(bytes).toBeLessThan(8 * 1024);
+    // a few KB in all
+    expect(bytes).toBeLessThan(16 * 1024);
     const health = watchHealth(t.url);
     const t0 = performance.now();
     const flood = sendAndBarrier(attacker, frames);
@@ -148,4 +151,24 @@ describe('bounded work per message', () => {
     await delegate.barrier();
     await waitFor(() => observer.text().includes(words), 2000, 'the honest observer did not get the edit');
   }
+
+  it('[K11] an observer asking again and again for what follows a nearly full state vector is answered at the cost of the answer', async () => {
+    // the delegate's text now holds as many live structs as characters, one typed before the other
+    for (let round = 0; round < LIVE_ROUNDS; round++) {
+      delegate.edit((doc) => {
+        const text = (doc.getXmlFragment('body').get(2) as Y.XmlElement).get(0) as Y.XmlText;
+        for (let i = 0; i < FRAGMENTS; i++) text.insert(0, 'y');
+      });
+      await delegate.barrier();
+    }
+    const honestObserver = await yClient(t, `${s.sessionId}/communique`, s.links.observer.token);
+    const attacker = await openRaw(t, `${s.sessionId}/communique`, s.links.observer.token);
+    try {
+      await floodWhileWatching(t, other, attacker.ws, syncStep1Flood(Y.encodeStateVector(delegate.doc), 400), `observer's sync steps 1 over ${LIVE_ROUNDS * FRAGMENTS} live structs`);
+      await honestEditArrives(honestObserver);
+    } finally {
+      attacker.ws.close();
+      honestObserver.destroy();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { encodeSyncStep2, encodeUpdate } from '../../server/src/yjs/frames';
+import { encodeSyncStep1Vector, encodeSyncStep2, encodeUpdate } from '../../server/src/yjs/frames';
 
 /**
  * Attacks on the server's work per message and on the exports, as raw frames and payloads: each
@@ -42,6 +42,15 @@ export function deleteRangesUpdate(ranges: readonly ClockRange[]): Uint8Array {
 export function deletedRangeFlood(ranges: readonly ClockRange[], count: number): Uint8Array[] {
   const update = deleteRangesUpdate(ranges);
   return Array.from({ length: count }, (_, i) => (i % 2 === 0 ? encodeSyncStep2(update) : encodeUpdate(update)));
+}
+
+/**
+ * `count` sync steps 1 naming a state vector close to the server's (not empty, so no cached reply
+ * fits): each asks for "everything after this", which a server answering from the whole doc
+ * (every struct walked to collect the delete set) pays for in the doc's size, not the frame's.
+ */
+export function syncStep1Flood(stateVector: Uint8Array, count: number): Uint8Array[] {
+  return Array.from({ length: count }, () => encodeSyncStep1Vector(stateVector));
 }
 
 /** Text a delegate pastes: `chars` characters of ordinary words. */

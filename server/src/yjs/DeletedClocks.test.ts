@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DeletedClocks } from './DeletedClocks';
+import { encodeStateAfter } from './stateAfter';
 
 /** A small seeded generator, so a failure replays. */
 function random(seed: number): (n: number) => number {
@@ -11,23 +12,31 @@ function random(seed: number): (n: number) => number {
   };
 }
 
+/**
+ * A doc written by three others in turn (inserts and deletes at random places); `midway` runs
+ * after a third of the rounds.
+ */
+function randomDoc(rnd: (n: number) => number, midway: (doc: Y.Doc) => void = () => {}): Y.Doc {
+  const server = new Y.Doc();
+  const writers = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
+  for (let round = 0; round < 300; round++) {
+    const w = writers[rnd(writers.length)]!;
+    Y.applyUpdate(w, Y.encodeStateAsUpdate(server, Y.encodeStateVector(w)));
+    const before = Y.encodeStateVector(w);
+    const text = w.getText('t');
+    if (text.length > 0 && rnd(3) === 0) text.delete(rnd(text.length), 1 + rnd(Math.min(8, text.length)));
+    else text.insert(rnd(text.length + 1), 'abcdefgh'.slice(0, 1 + rnd(8)));
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(w, before));
+    if (round === 100) midway(server);
+  }
+  return server;
+}
+
 describe('deleted clocks', () => {
   it('[K11] answers as the doc\'s own delete set does, kept up to date through inserts, deletes and updates from other docs', () => {
     const rnd = random(11);
-    const server = new Y.Doc();
-    const writers = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
-    // built part-way, then kept up to date by transactions
     let index: DeletedClocks | null = null;
-    for (let round = 0; round < 300; round++) {
-      const w = writers[rnd(writers.length)]!;
-      Y.applyUpdate(w, Y.encodeStateAsUpdate(server, Y.encodeStateVector(w)));
-      const before = Y.encodeStateVector(w);
-      const text = w.getText('t');
-      if (text.length > 0 && rnd(3) === 0) text.delete(rnd(text.length), 1 + rnd(Math.min(8, text.length)));
-      else text.insert(rnd(text.length + 1), 'abcdefgh'.slice(0, 1 + rnd(8)));
-      Y.applyUpdate(server, Y.encodeStateAsUpdate(w, before));
-      if (round === 100) index = DeletedClocks.of(server);
-    }
+    const server = randomDoc(rnd, (doc) => (index = DeletedClocks.of(doc)));
     expect(index).toBe(DeletedClocks.of(server));
     const ds = Y.createDeleteSetFromStructStore(server.store);
     for (const [client, structs] of server.store.clients) {
@@ -49,5 +58,19 @@ describe('deleted clocks', () => {
       expect(structs.length).toBeGreaterThan(0);
     }
     expect(index!.covers(424242, 0, 1)).toBe(false);
+  });
+
+  it('[K11] a sync reply built from the kept delete set is, byte for byte, the one Yjs encodes', () => {
+    const rnd = random(7);
+    const doc = randomDoc(rnd);
+    const deleteSet = DeletedClocks.of(doc).encode();
+    const full = Y.decodeStateVector(Y.encodeStateVector(doc));
+    const vectors: Map<number, number>[] = [new Map(), full, new Map([[424242, 5]])];
+    for (let i = 0; i < 30; i++) vectors.push(new Map([...full].map(([client, clock]) => [client, rnd(clock + 3)])));
+    vectors.push(new Map([...full].filter(() => rnd(2) === 0)));
+    for (const sv of vectors) {
+      const encodedVector = Y.encodeStateVector(sv);
+      expect(encodeStateAfter(doc, sv, deleteSet)).toEqual(Y.encodeStateAsUpdate(doc, encodedVector));
+    }
   });
 });

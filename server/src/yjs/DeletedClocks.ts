@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
 
 /**
  * The clocks a doc has deleted, per Yjs client, as sorted disjoint ranges — the doc's delete set,
@@ -82,5 +83,21 @@ export class DeletedClocks {
     if (!list) return clock;
     const i = DeletedClocks.firstEndingFrom(list, clock + 1);
     return 2 * i < list.length && list[2 * i]! <= clock ? list[2 * i + 1]! : clock;
+  }
+
+  /** The delete set as Yjs encodes it (v1, clients in descending order): the tail of an update. */
+  encode(): Uint8Array {
+    const encoder = new Y.UpdateEncoderV1();
+    encoding.writeVarUint(encoder.restEncoder, this.ranges.size);
+    for (const [client, list] of [...this.ranges].sort((a, b) => b[0] - a[0])) {
+      encoder.resetDsCurVal();
+      encoding.writeVarUint(encoder.restEncoder, client);
+      encoding.writeVarUint(encoder.restEncoder, list.length / 2);
+      for (let i = 0; i < list.length; i += 2) {
+        encoder.writeDsClock(list[i]!);
+        encoder.writeDsLen(list[i + 1]! - list[i]!);
+      }
+    }
+    return encoder.toUint8Array();
   }
 }
