@@ -44,7 +44,7 @@ describe('exports off the event loop', () => {
 
   afterAll(() => t?.close());
 
-  it('[K11] [X4] a PDF of a large text is made while /healthz and a command in another sitting answer within a second', async () => {
+  it('[X5] a PDF of a large text is made while /healthz and a command in another sitting answer within a second', async () => {
     const chair = await ioClient(t, small.links.chair.token);
     try {
       const health = watchHealth(t.url);
@@ -70,7 +70,7 @@ describe('exports off the event loop', () => {
     }
   });
 
-  it('[K11] [X4] a text over the export limit is refused with 413 saying how large it is, in every format, at once', async () => {
+  it('[X5] a text over the export limit is refused with 413 saying how large it is, in every format, at once', async () => {
     for (const format of ['md', 'docx', 'pdf'] as const) {
       const t0 = performance.now();
       const res = await exportOf(t, tooLarge, format);
@@ -82,7 +82,7 @@ describe('exports off the event loop', () => {
     }
   });
 
-  it('[K11] [X4] one export of a sitting is made at a time, a few wait, more are refused with 429 and Retry-After; another sitting is not held behind them', async () => {
+  it('[X5] one export of a sitting is made at a time, a few wait, more are refused with 429 and Retry-After; another sitting is not held behind them', async () => {
     const finished: string[] = [];
     const track = (name: string, p: Promise<Response>) =>
       p.then(async (res) => {
@@ -110,7 +110,7 @@ describe('exports off the event loop', () => {
     expect(made.indexOf('small:200')).toBeLessThanOrEqual(1);
   });
 
-  it('[K11] [X4] a render that takes too long is stopped and refused with 503; the next export gets a fresh worker', async () => {
+  it('[X5] a render that takes too long is stopped and refused with 503; the next export gets a fresh worker', async () => {
     const hasty = await startTestServer({ exports: { workers: 1, queuePerSitting: 2, maxChars: MAX_CHARS, timeoutMs: 300 } });
     try {
       const s = await sittingWithText(hasty, 'slow', [400_000]);
