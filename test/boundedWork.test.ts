@@ -6,6 +6,7 @@ import { cmd, createSitting, delegateToken, ioClient, SMALL_SITTING, startTestSe
 import { rawYjs, type RawYjs } from './helpers/rawYjs';
 import { watchHealth } from './helpers/responsiveness';
 import { waitFor } from './helpers/wait';
+import { encodeUpdate } from '../server/src/yjs/frames';
 import { deletedRangeFlood, largePaste, syncStep1Flood, type ClockRange } from './attacks/work';
 
 /** Sends frames on a raw socket, then a sync step 1 whose answer comes only after all of them were handled. */
@@ -169,6 +170,48 @@ describe('bounded work per message', () => {
     } finally {
       attacker.ws.close();
       honestObserver.destroy();
+    }
+  });
+
+  it('[K11] [L9] typing in a bracketed paragraph with a long history costs each keystroke a walk of the paragraph, not a comparison of it word by word', async () => {
+    const b = await createSitting(t, { ...SMALL_SITTING, sessionId: 'bracketed' });
+    const pk = await rawYjs(t, 'bracketed/communique', delegateToken(b, 'pk'));
+    const op1 = () => (pk.doc.getXmlFragment('body').get(2) as Y.XmlElement).get(0) as Y.XmlText;
+    // after "Decides "
+    const AFTER_WORD = 'Decides'.length + 1;
+    try {
+      // Pakistan brackets "Decides", types 40,000 letters one before the other and deletes every other one
+      pk.edit(() => op1().format(0, 'Decides'.length, { 'bracket--pkpkpkpk': { by: 'pk', at: Date.now() } }));
+      await pk.barrier();
+      pk.edit(() => {
+        for (let i = 0; i < FRAGMENTS; i++) op1().insert(AFTER_WORD, 'v');
+      });
+      await pk.barrier();
+      pk.edit(() => {
+        for (let i = AFTER_WORD + FRAGMENTS - 1; i > AFTER_WORD; i -= 2) op1().delete(i, 1);
+      });
+      await pk.barrier();
+      // 50 keystrokes, sent back to back from another connection of Pakistan's
+      // (each as a stock client sends it: the transaction's update)
+      const keystrokes: Uint8Array[] = [];
+      const keep = (update: Uint8Array, origin: unknown) => origin === 'not sent' && keystrokes.push(encodeUpdate(update));
+      pk.doc.on('update', keep);
+      for (let i = 0; i < 50; i++) pk.doc.transact(() => (i % 4 === 3 ? op1().delete(AFTER_WORD + 2, 1) : op1().insert(AFTER_WORD + 2, 'k')), 'not sent');
+      pk.doc.off('update', keep);
+      const typist = await openRaw(t, 'bracketed/communique', delegateToken(b, 'pk'));
+      try {
+        await floodWhileWatching(t, other, typist.ws, keystrokes, `keystrokes in a bracketed paragraph of ${op1().length} letters over ${FRAGMENTS} items`);
+        expect(typist.denied).toEqual([]);
+      } finally {
+        typist.ws.close();
+      }
+      // the holders' check still runs where it must: China cannot delete Pakistan's bracketed word
+      const cn = await rawYjs(t, 'bracketed/communique', delegateToken(b, 'cn'));
+      cn.edit((doc) => ((doc.getXmlFragment('body').get(2) as Y.XmlElement).get(0) as Y.XmlText).delete(0, 'Decides'.length));
+      await waitFor(() => cn.closed !== null, 5000, 'the deletion of another delegation\'s bracketed word was not refused');
+      expect(cn.closed?.code).toBe(4423);
+    } finally {
+      pk.close();
     }
   });
 });
