@@ -18,7 +18,13 @@ export class DeletedClocks {
       for (const { clock, len } of items) this.add(client, clock, clock + len);
     }
     doc.on('afterTransaction', (tr: Y.Transaction) => {
-      for (const [client, items] of tr.deleteSet.clients) for (const { clock, len } of items) this.add(client, clock, clock + len);
+      const incoming = new Map<number, [number, number][]>();
+      const note = (client: number, start: number, end: number) => {
+        let list = incoming.get(client);
+        if (!list) incoming.set(client, (list = []));
+        list.push([start, end]);
+      };
+      for (const [client, items] of tr.deleteSet.clients) for (const { clock, len } of items) note(client, clock, clock + len);
       // structs that arrive deleted (GC'd by the sender) are not in the transaction's delete set
       for (const [client, after] of tr.afterState) {
         const before = tr.beforeState.get(client) ?? 0;
@@ -26,8 +32,12 @@ export class DeletedClocks {
         const structs = doc.store.clients.get(client)!;
         for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
           const s = structs[i]!;
-          if (s.deleted) this.add(client, s.id.clock, s.id.clock + s.length);
+          if (s.deleted) note(client, s.id.clock, s.id.clock + s.length);
         }
+      }
+      for (const [client, ranges] of incoming) {
+        if (ranges.length <= 16) for (const [start, end] of ranges) this.add(client, start, end);
+        else this.merge(client, ranges);
       }
     });
   }
@@ -66,6 +76,31 @@ export class DeletedClocks {
       end = Math.max(end, list[2 * last - 1]!);
     }
     list.splice(2 * first, 2 * (last - first), start, end);
+  }
+
+  /** Adds many ranges at once in one pass over the client's list: inserting each would cost the list's length per range. */
+  private merge(client: number, ranges: [number, number][]): void {
+    ranges.sort((a, b) => a[0] - b[0]);
+    const list = this.ranges.get(client) ?? [];
+    const merged: number[] = [];
+    const push = (start: number, end: number) => {
+      if (end <= start) return;
+      const n = merged.length;
+      if (n > 0 && merged[n - 1]! >= start) merged[n - 1] = Math.max(merged[n - 1]!, end);
+      else merged.push(start, end);
+    };
+    let i = 0;
+    let j = 0;
+    while (i < list.length || j < ranges.length) {
+      if (j >= ranges.length || (i < list.length && list[i]! <= ranges[j]![0])) {
+        push(list[i]!, list[i + 1]!);
+        i += 2;
+      } else {
+        push(ranges[j]![0], ranges[j]![1]);
+        j++;
+      }
+    }
+    this.ranges.set(client, merged);
   }
 
   /** Whether every clock in [clock, clock + len) of `client` is deleted. */
