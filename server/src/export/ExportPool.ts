@@ -59,8 +59,12 @@ export class ExportPool {
 
   constructor(private readonly opts: ExportPoolOptions) {}
 
-  /** Renders `job` for `sitting`; rejects with ExportRefused when the sitting's queue is full or the render fails. */
-  render(sitting: string, job: ExportJob): Promise<string | Buffer> {
+  /**
+   * Renders `job` for `sitting`; rejects with ExportRefused when the sitting's queue is full or the
+   * render fails. An export whose `signal` aborts (its request was closed) leaves the queue if it has
+   * not started.
+   */
+  render(sitting: string, job: ExportJob, signal?: AbortSignal): Promise<string | Buffer> {
     if (this.closed) return Promise.reject(new ExportRefused(503, SHUTTING_DOWN, 5));
     let state = this.sittings.get(sitting);
     if (!state) this.sittings.set(sitting, (state = { busy: false, waiting: [] }));
@@ -70,11 +74,30 @@ export class ExportPool {
     }
     return new Promise((resolve, reject) => {
       const settle = () => this.next(sitting);
-      state.waiting.push({
+      const task: Task = {
         job,
         resolve: (body) => (settle(), resolve(body)),
         reject: (err) => (settle(), reject(err)),
-      });
+      };
+      state.waiting.push(task);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const closed = new ExportRefused(503, 'The request was closed before its export was made', 5);
+          const waiting = state.waiting.indexOf(task);
+          if (waiting >= 0) {
+            state.waiting.splice(waiting, 1);
+            return reject(closed);
+          }
+          // next in line for a worker: its sitting's next export takes its place
+          const ready = this.ready.indexOf(task);
+          if (ready >= 0) {
+            this.ready.splice(ready, 1);
+            task.reject(closed);
+          }
+        },
+        { once: true },
+      );
       if (!state.busy) this.next(sitting);
     });
   }

@@ -61,9 +61,12 @@ export function exportRoutes(deps: { tokens: InviteTokens; store: DocStore; room
       return void res.status(413).json({ error: { code: 'INVALID', message } });
     }
     let body: string | Buffer;
+    // a request closed while its export waits leaves the queue
+    const closed = new AbortController();
+    res.on('close', () => closed.abort());
     try {
-      // rendered off the event loop, one export of a sitting at a time (K11)
-      body = await deps.exports.render(sid, { format, input });
+      // rendered off the event loop, one export of a sitting at a time (X5)
+      body = await deps.exports.render(sid, { format, input }, closed.signal);
     } catch (err) {
       if (!(err instanceof ExportRefused)) throw err;
       const code = err.status === 429 ? 'RATE_LIMITED' : 'UNAVAILABLE';
