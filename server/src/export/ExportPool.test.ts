@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ExportPool, ExportRefused } from './ExportPool';
 import type { ExportInput } from './model';
 import { SAMPLE } from './testing';
@@ -31,5 +31,17 @@ describe('export pool', () => {
     expect(String(await slow).slice(0, 5)).toBe('%PDF-');
     expect(String(await d)).toContain('First meeting of the Kabul Process');
     expect((await e).length).toBeGreaterThan(1000);
+  });
+
+  it('[X5] a worker left idle is stopped, and the next export starts another', async () => {
+    const brief = new ExportPool({ workers: 1, queuePerSitting: 2, timeoutMs: 60_000, idleMs: 200 });
+    try {
+      expect(String(await brief.render('s', { format: 'md', input: SAMPLE }))).toContain('Kabul');
+      expect(brief.workerCount).toBe(1);
+      await vi.waitFor(() => expect(brief.workerCount).toBe(0), { timeout: 5000 });
+      expect(String(await brief.render('s', { format: 'md', input: SAMPLE }))).toContain('Kabul');
+    } finally {
+      await brief.close();
+    }
   });
 });

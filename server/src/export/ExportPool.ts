@@ -8,6 +8,8 @@ export interface ExportPoolOptions {
   queuePerSitting: number;
   /** a render taking longer is stopped (its worker is replaced) and refused */
   timeoutMs: number;
+  /** a worker idle this long is stopped, and its memory given back (default a minute) */
+  idleMs?: number;
   log?: (msg: string) => void;
 }
 
@@ -34,6 +36,7 @@ interface Slot {
   /** the worker has loaded the renderers (a render's time limit starts once it is sent to a ready worker) */
   ready: boolean;
   task: Task | null;
+  /** the render's time limit while busy, the idle limit while free */
   timer: NodeJS.Timeout | null;
 }
 
@@ -133,7 +136,9 @@ export class ExportPool {
       if (reply === 'ready') {
         slot.ready = true;
         slot.worker.unref();
-        return this.pump();
+        this.pump();
+        if (slot.task === null) this.idle(slot);
+        return;
       }
       const task = this.finish(slot);
       if (!task) return;
@@ -155,7 +160,13 @@ export class ExportPool {
     return slot;
   }
 
+  /** Workers running (busy or idle). */
+  get workerCount(): number {
+    return this.slots.length;
+  }
+
   private start(slot: Slot, task: Task): void {
+    if (slot.timer) clearTimeout(slot.timer);
     slot.task = task;
     slot.worker.ref();
     slot.timer = setTimeout(() => {
@@ -173,7 +184,19 @@ export class ExportPool {
     slot.task = null;
     slot.timer = null;
     slot.worker.unref();
+    if (task) this.idle(slot);
     return task;
+  }
+
+  /** Stops a free worker once it has been idle for a while. */
+  private idle(slot: Slot): void {
+    slot.timer = setTimeout(() => {
+      const i = this.slots.indexOf(slot);
+      if (i < 0 || slot.task !== null) return;
+      this.slots.splice(i, 1);
+      void slot.worker.terminate();
+    }, this.opts.idleMs ?? 60_000);
+    slot.timer.unref();
   }
 
   /** A slot whose worker is gone or stopped: its render is refused, and the slot is replaced when needed. */
@@ -182,6 +205,7 @@ export class ExportPool {
     if (i < 0) return;
     this.slots.splice(i, 1);
     this.finish(slot)?.reject(new ExportRefused(503, message, 5));
+    if (slot.timer) clearTimeout(slot.timer);
     if (!this.closed) this.pump();
   }
 
