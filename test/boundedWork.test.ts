@@ -173,31 +173,45 @@ describe('bounded work per message', () => {
     }
   });
 
-  it('[K11] [L9] typing in a bracketed paragraph with a long history costs each keystroke a walk of the paragraph, not a comparison of it word by word', async () => {
-    const b = await createSitting(t, { ...SMALL_SITTING, sessionId: 'bracketed' });
-    const pk = await rawYjs(t, 'bracketed/communique', delegateToken(b, 'pk'));
+  /** after "Decides " */
+  const AFTER_WORD = 'Decides'.length + 1;
+
+  /**
+   * A sitting whose OP1 Pakistan bracketed ("Decides"), then typed 40,000 letters into one before
+   * the other and deleted every other one: a paragraph of 40,000 items.
+   */
+  async function longBracketedParagraph(sessionId: string): Promise<{ b: CreateSessionResponse; pk: RawYjs; op1: () => Y.XmlText }> {
+    const b = await createSitting(t, { ...SMALL_SITTING, sessionId });
+    const pk = await rawYjs(t, `${sessionId}/communique`, delegateToken(b, 'pk'));
     const op1 = () => (pk.doc.getXmlFragment('body').get(2) as Y.XmlElement).get(0) as Y.XmlText;
-    // after "Decides "
-    const AFTER_WORD = 'Decides'.length + 1;
+    pk.edit(() => op1().format(0, 'Decides'.length, { 'bracket--pkpkpkpk': { by: 'pk', at: Date.now() } }));
+    await pk.barrier();
+    pk.edit(() => {
+      for (let i = 0; i < FRAGMENTS; i++) op1().insert(AFTER_WORD, 'v');
+    });
+    await pk.barrier();
+    pk.edit(() => {
+      for (let i = AFTER_WORD + FRAGMENTS - 1; i > AFTER_WORD; i -= 2) op1().delete(i, 1);
+    });
+    await pk.barrier();
+    return { b, pk, op1 };
+  }
+
+  /** Updates made on `pk`'s doc and not sent, each as a stock client would send it (the transaction's update). */
+  function unsent(pk: RawYjs, count: number, edit: (i: number) => void): Uint8Array[] {
+    const frames: Uint8Array[] = [];
+    const keep = (update: Uint8Array, origin: unknown) => origin === 'not sent' && frames.push(encodeUpdate(update));
+    pk.doc.on('update', keep);
+    for (let i = 0; i < count; i++) pk.doc.transact(() => edit(i), 'not sent');
+    pk.doc.off('update', keep);
+    return frames;
+  }
+
+  it('[K11] [L9] typing in a bracketed paragraph with a long history costs each keystroke a walk of the paragraph, not a comparison of it word by word', async () => {
+    const { b, pk, op1 } = await longBracketedParagraph('bracketed');
     try {
-      // Pakistan brackets "Decides", types 40,000 letters one before the other and deletes every other one
-      pk.edit(() => op1().format(0, 'Decides'.length, { 'bracket--pkpkpkpk': { by: 'pk', at: Date.now() } }));
-      await pk.barrier();
-      pk.edit(() => {
-        for (let i = 0; i < FRAGMENTS; i++) op1().insert(AFTER_WORD, 'v');
-      });
-      await pk.barrier();
-      pk.edit(() => {
-        for (let i = AFTER_WORD + FRAGMENTS - 1; i > AFTER_WORD; i -= 2) op1().delete(i, 1);
-      });
-      await pk.barrier();
-      // 50 keystrokes, sent back to back from another connection of Pakistan's
-      // (each as a stock client sends it: the transaction's update)
-      const keystrokes: Uint8Array[] = [];
-      const keep = (update: Uint8Array, origin: unknown) => origin === 'not sent' && keystrokes.push(encodeUpdate(update));
-      pk.doc.on('update', keep);
-      for (let i = 0; i < 50; i++) pk.doc.transact(() => (i % 4 === 3 ? op1().delete(AFTER_WORD + 2, 1) : op1().insert(AFTER_WORD + 2, 'k')), 'not sent');
-      pk.doc.off('update', keep);
+      // 30 keystrokes, sent back to back from another connection of Pakistan's
+      const keystrokes = unsent(pk, 30, (i) => (i % 4 === 3 ? op1().delete(AFTER_WORD + 2, 1) : op1().insert(AFTER_WORD + 2, 'k')));
       const typist = await openRaw(t, 'bracketed/communique', delegateToken(b, 'pk'));
       try {
         await floodWhileWatching(t, other, typist.ws, keystrokes, `keystrokes in a bracketed paragraph of ${op1().length} letters over ${FRAGMENTS} items`);
