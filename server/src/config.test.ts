@@ -50,6 +50,14 @@ describe('configuration', () => {
     expect(() => configFromEnv({ PLENARY_RATE_COMMANDS: 'lots' })).toThrow(/PLENARY_RATE_COMMANDS/);
   });
 
+  it('[H3][X5] reads the export limits, with defaults', () => {
+    expect(configFromEnv({}).exports).toEqual({ workers: 1, queuePerSitting: 16, maxChars: 1_000_000, timeoutMs: 60_000 });
+    const c = configFromEnv({ PLENARY_EXPORT_WORKERS: '2', PLENARY_EXPORT_QUEUE: '0', PLENARY_MAX_EXPORT_CHARS: '5000', PLENARY_EXPORT_TIMEOUT_MS: '1000' });
+    expect(c.exports).toEqual({ workers: 2, queuePerSitting: 0, maxChars: 5000, timeoutMs: 1000 });
+    // at least one worker: exports are never rendered on the event loop
+    expect(configFromEnv({ PLENARY_EXPORT_WORKERS: '0' }).exports.workers).toBe(1);
+  });
+
   it('[H3] refuses a malformed number with the variable named', () => {
     expect(() => configFromEnv({ PORT: 'eighty' })).toThrow(/PORT/);
   });

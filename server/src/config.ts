@@ -18,6 +18,8 @@ export interface Config {
   maxDocBytes: number;
   /** bytes waiting to be sent to one connection beyond which it is dropped as a slow reader (0: no limit) */
   maxSendBufferBytes: number;
+  /** exports are rendered in worker threads: how many, what waits per sitting, the largest text, the longest render */
+  exports: { workers: number; queuePerSitting: number; maxChars: number; timeoutMs: number };
   /** per connection: Yjs updates, awareness updates, Socket.IO events */
   rates: { updates: Rate; awareness: Rate; commands: Rate };
   /** what a Socket.IO connection may send before it is authenticated */
@@ -60,6 +62,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     maxDocBytes: int(env.PLENARY_MAX_DOC_BYTES, 8 * 1024 * 1024, 'PLENARY_MAX_DOC_BYTES'),
     // a whole doc at its cap, and what follows it while it drains, fit
     maxSendBufferBytes: int(env.PLENARY_MAX_SEND_BUFFER_BYTES, 16 * 1024 * 1024, 'PLENARY_MAX_SEND_BUFFER_BYTES'),
+    exports: {
+      workers: Math.max(1, int(env.PLENARY_EXPORT_WORKERS, 1, 'PLENARY_EXPORT_WORKERS')),
+      queuePerSitting: int(env.PLENARY_EXPORT_QUEUE, 16, 'PLENARY_EXPORT_QUEUE'),
+      maxChars: int(env.PLENARY_MAX_EXPORT_CHARS, 1_000_000, 'PLENARY_MAX_EXPORT_CHARS'),
+      timeoutMs: int(env.PLENARY_EXPORT_TIMEOUT_MS, 60_000, 'PLENARY_EXPORT_TIMEOUT_MS'),
+    },
     rates: {
       updates: parseRate(env.PLENARY_RATE_UPDATES, { perSecond: 50, burst: 500 }, 'PLENARY_RATE_UPDATES'),
       awareness: parseRate(env.PLENARY_RATE_AWARENESS, { perSecond: 50, burst: 500 }, 'PLENARY_RATE_AWARENESS'),

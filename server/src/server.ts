@@ -10,6 +10,7 @@ import { keepSessionsRecoverable, MAX_DISCONNECTION_MS } from './bus/socketAdapt
 import { Commands } from './commands/Commands';
 import type { Config } from './config';
 import { createApp } from './http/app';
+import { ExportPool } from './export/ExportPool';
 import { securityHeaders } from './http/securityHeaders';
 import { Metrics } from './metrics';
 import { LocalPresenceBook } from './presence/PresenceBook';
@@ -82,7 +83,19 @@ export async function startServer(config: Config, log: (msg: string) => void = (
   let publicUrl = config.publicUrl ?? '';
   const sittings = new Sittings(store, rooms, tokens, { publicUrl: () => publicUrl, tokenDays: config.tokenDays });
 
-  const app = createApp({ store, rooms, tokens, sittings, metrics, adminKey: secrets.adminKey, nodeId: config.nodeId, clientDir: config.clientDir });
+  const exports = new ExportPool({ workers: config.exports.workers, queuePerSitting: config.exports.queuePerSitting, timeoutMs: config.exports.timeoutMs, log });
+  const app = createApp({
+    store,
+    rooms,
+    tokens,
+    sittings,
+    metrics,
+    adminKey: secrets.adminKey,
+    nodeId: config.nodeId,
+    clientDir: config.clientDir,
+    exports,
+    maxExportChars: config.exports.maxChars,
+  });
   const http = createServer(app);
   const wss = attachYjsEndpoint(http, {
     tokens,
@@ -180,6 +193,7 @@ export async function startServer(config: Config, log: (msg: string) => void = (
         const closed = new Promise<void>((resolve) => io.close(() => resolve()));
         http.closeAllConnections();
         await closed;
+        await exports.close();
         await cluster?.close();
         await store.close();
       })()),

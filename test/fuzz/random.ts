@@ -1,3 +1,5 @@
+import { EXPORT_ATTACK_TEXT } from '../attacks/work';
+
 /** A small seeded generator (mulberry32): the same seed gives the same campaign. */
 export class Rng {
   private state: number;
@@ -69,6 +71,8 @@ export const ODD_STRINGS = [
   'NaN',
   '-1',
   '1e309',
+  // what exports must neutralise (test/attacks/work.ts)
+  EXPORT_ATTACK_TEXT,
 ];
 
 /** A seed from the clock, for a campaign run without --seed. */

@@ -4,6 +4,7 @@ import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from 
 import { ODD_STRINGS, type Rng } from './random';
 import { forgeParagraphWithId, retargetParagraphId, schemaAttacks, updateOf } from '../attacks/invariants';
 import { caretAt, MALFORMED_CARETS } from '../attacks/carets';
+import { deleteRangesUpdate } from '../attacks/work';
 
 export type FrameKind =
   | 'paragraph'
@@ -22,7 +23,8 @@ export type FrameKind =
   | 'huge-length'
   | 'wrong-type'
   | 'mutated'
-  | 'invariant-attack';
+  | 'invariant-attack'
+  | 'long-deletes';
 
 const WEIGHTS: Record<FrameKind, number> = {
   paragraph: 6,
@@ -42,6 +44,7 @@ const WEIGHTS: Record<FrameKind, number> = {
   'wrong-type': 3,
   mutated: 12,
   'invariant-attack': 6,
+  'long-deletes': 3,
 };
 
 function frame(write: (e: encoding.Encoder) => void): Uint8Array {
@@ -217,6 +220,16 @@ export class FrameFactory {
         } finally {
           copy.destroy();
         }
+      }
+      case 'long-deletes': {
+        // a few bytes naming millions of clocks, of this connection's client or any (test/attacks/work.ts)
+        const ranges = Array.from({ length: 1 + rng.int(3) }, () => ({
+          client: rng.chance(0.5) ? this.doc.clientID : rng.int(2 ** 32),
+          clock: rng.int(1000),
+          len: rng.pick([1, 1000, 1_000_000, 2 ** 31]),
+        }));
+        const u = deleteRangesUpdate(ranges);
+        return rng.chance(0.5) ? encodeUpdate(u) : encodeSyncStep2(u);
       }
       case 'mutated': {
         const base = this.recent.length > 0 ? rng.pick(this.recent) : encodeUpdate(this.validUpdate());

@@ -97,3 +97,11 @@ export function holderNames(input: Pick<ExportInput, 'delegations'>, holders: re
 export function exportFileName(sid: string, ext: 'md' | 'docx' | 'pdf', revision?: number): string {
   return `${sid}-communique${revision !== undefined ? `-rev${revision}` : ''}.${ext}`;
 }
+
+/** How many characters an export prints, near enough: what its size limit counts. */
+export function exportChars(input: ExportInput): number {
+  let n = input.meta.title.length + (input.meta.venue?.length ?? 0) + input.communique.title.length + (input.revision?.label?.length ?? 0);
+  for (const p of input.communique.paragraphs) for (const r of p.runs) n += r.text.length + r.brackets.length;
+  for (const name of Object.values(input.delegations ?? {})) n += name.length;
+  return n;
+}

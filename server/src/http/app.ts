@@ -10,6 +10,7 @@ import type { Metrics } from '../metrics';
 import type { Sittings } from '../sittings/Sittings';
 import type { DocStore } from '../store/DocStore';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
+import type { ExportPool } from '../export/ExportPool';
 import { auditRoutes } from './auditRoutes';
 import { cbmExportRoutes } from './cbmExports';
 import { exportRoutes } from './exports';
@@ -25,6 +26,8 @@ export interface AppDeps {
   adminKey: string;
   nodeId: string;
   clientDir: string;
+  exports: ExportPool;
+  maxExportChars: number;
 }
 
 const STATUS: Record<ErrorCode, number> = {

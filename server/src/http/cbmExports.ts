@@ -10,6 +10,7 @@ import {
 } from '@plenary/shared';
 import { authenticate } from '../auth/authenticate';
 import type { InviteTokens } from '../auth/InviteTokens';
+import { neutralizeAll } from '../export/neutralize';
 import type { DocStore } from '../store/DocStore';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { bearerOrQueryToken } from './tokens';
@@ -66,7 +67,7 @@ export function cbmExportRoutes(deps: { tokens: InviteTokens; store: DocStore; r
     const sid = String(req.params.sid);
     await authenticate(deps.tokens, deps.store, bearerOrQueryToken(req), sid);
     const view = await deps.rooms.with(docName(sid, 'session'), (room) => readSession(room.doc));
-    const data = cbmExport(sid, view, Date.now());
+    const data = neutralizeAll(cbmExport(sid, view, Date.now()));
     res.set('Content-Disposition', `attachment; filename="${sid}-cbms.${format}"`);
     if (format === 'json') res.json(data);
     else res.type('text/csv; charset=utf-8').send(cbmCsv(data));

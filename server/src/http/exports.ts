@@ -11,22 +11,12 @@ import {
 } from '@plenary/shared';
 import { authenticate } from '../auth/authenticate';
 import type { InviteTokens } from '../auth/InviteTokens';
-import { renderDocx } from '../export/docx';
-import { renderMarkdown } from '../export/markdown';
-import { exportFileName, type ExportInput } from '../export/model';
-import { renderPdf } from '../export/pdf';
+import { ExportRefused, type ExportPool } from '../export/ExportPool';
+import { exportChars, exportFileName, type ExportInput } from '../export/model';
+import { EXPORT_FORMATS, isExportFormat } from '../export/render';
 import type { DocStore } from '../store/DocStore';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { bearerOrQueryToken } from './tokens';
-
-const FORMATS = {
-  md: { type: 'text/markdown; charset=utf-8', render: (input: ExportInput) => Promise.resolve(renderMarkdown(input)) },
-  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
-  pdf: { type: 'application/pdf', render: (input: ExportInput) => renderPdf(input) },
-} as const;
-type Format = keyof typeof FORMATS;
-
-const isFormat = (f: string): f is Format => Object.hasOwn(FORMATS, f);
 
 /** `?rev=N` (a stored revision) and `?status=0|1`, or INVALID naming the parameter. */
 function parseQuery(query: Record<string, unknown>): { rev?: number; showStatus: boolean } {
@@ -40,11 +30,11 @@ function parseQuery(query: Record<string, unknown>): { rev?: number; showStatus:
  * `GET /api/sessions/:sid/communique.md|.docx|.pdf` with any valid token of the sitting (header or
  * `?token=`): the live draft, or Rev.N with `?rev=N`; status notes unless `?status=0`.
  */
-export function exportRoutes(deps: { tokens: InviteTokens; store: DocStore; rooms: RoomRegistry }): Router {
+export function exportRoutes(deps: { tokens: InviteTokens; store: DocStore; rooms: RoomRegistry; exports: ExportPool; maxExportChars: number }): Router {
   const router = Router();
   router.get('/api/sessions/:sid/communique.:format', async (req, res, next) => {
     const format = String(req.params.format);
-    if (!isFormat(format)) return next();
+    if (!isExportFormat(format)) return next();
     const sid = String(req.params.sid);
     await authenticate(deps.tokens, deps.store, bearerOrQueryToken(req), sid);
     const { rev, showStatus } = parseQuery(req.query);
@@ -65,9 +55,25 @@ export function exportRoutes(deps: { tokens: InviteTokens; store: DocStore; room
       return { ...base, communique: revision.snapshot, statuses, revision: { n: revision.n, ...(revision.label ? { label: revision.label } : {}), at: revision.at } };
     });
 
-    const body = await FORMATS[format].render(input);
+    const chars = exportChars(input);
+    if (deps.maxExportChars > 0 && chars > deps.maxExportChars) {
+      const message = `The text is too large to export: ${chars.toLocaleString('en')} characters, at most ${deps.maxExportChars.toLocaleString('en')}`;
+      return void res.status(413).json({ error: { code: 'INVALID', message } });
+    }
+    let body: string | Buffer;
+    // a request closed while its export waits leaves the queue
+    const closed = new AbortController();
+    res.on('close', () => closed.abort());
+    try {
+      // rendered off the event loop, one export of a sitting at a time (X5)
+      body = await deps.exports.render(sid, { format, input }, closed.signal);
+    } catch (err) {
+      if (!(err instanceof ExportRefused)) throw err;
+      const code = err.status === 429 ? 'RATE_LIMITED' : 'UNAVAILABLE';
+      return void res.status(err.status).set('Retry-After', String(err.retryAfterS)).json({ error: { code, message: err.message } });
+    }
     res
-      .type(FORMATS[format].type)
+      .type(EXPORT_FORMATS[format].type)
       .set('Content-Disposition', `attachment; filename="${exportFileName(sid, format, rev)}"`)
       .send(body);
   });

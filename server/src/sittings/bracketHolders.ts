@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { isBracketKey, type Actor, type BracketAttrs } from '@plenary/shared';
+import { bracketsUntouched } from './bracketQuick';
 
 type Block = Y.XmlElement | Y.XmlText;
 
@@ -81,7 +82,7 @@ function clientsNamedBy(update: Uint8Array): Set<number> {
  * whole doc. Returns each block's counterpart in the scratch doc.
  */
 function applyToBlocks(doc: Y.Doc, blocks: readonly Block[], update: Uint8Array): Map<Block, Block | null> {
-  const sv = Y.decodeStateVector(Y.encodeStateVector(doc));
+  const sv = { get: (client: number) => Y.getState(doc.store, client) };
   const perClient = new Map<number, Y.Item[]>();
   const roots = new Set<Y.Item>();
   for (const block of blocks) {
@@ -253,11 +254,21 @@ function splitsBracket(after: readonly Char[], old: ReadonlySet<string>, mine: s
 }
 
 /**
+ * Checks an update against the holders of the brackets in the paragraphs it touches. A paragraph
+ * the update surely leaves bracket-wise as it is (`bracketsUntouched`: typing and deleting around
+ * brackets, the common case) costs a walk of its items; the others are compared fully.
+ */
+export function checkBracketHolders(doc: Y.Doc, actor: Actor, blocks: Iterable<Block>, update: Uint8Array): BracketVerdict {
+  const untouched = bracketsUntouched(doc, actor, update);
+  return checkBracketHoldersFully(doc, actor, [...blocks].filter((b) => !untouched(b)), update);
+}
+
+/**
  * Checks an update against the holders of the brackets in the paragraphs it touches, by comparing
  * each such paragraph's bracketed characters before and after (see `applyToBlocks` for the cost).
  * Paragraphs without brackets are skipped: a new bracket there is checked from the update alone.
  */
-export function checkBracketHolders(doc: Y.Doc, actor: Actor, blocks: Iterable<Block>, update: Uint8Array): BracketVerdict {
+export function checkBracketHoldersFully(doc: Y.Doc, actor: Actor, blocks: Iterable<Block>, update: Uint8Array): BracketVerdict {
   const events: BracketEvents = { joined: [], lifted: [] };
   const bracketed = [...blocks].map((b) => ({ block: b, before: charsOf(b) })).filter((b) => b.before.some((c) => c.brackets.size > 0));
   if (bracketed.length === 0) return { ok: true, events };

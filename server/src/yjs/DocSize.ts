@@ -10,6 +10,8 @@ export const DOC_TOO_LARGE = 4413;
  */
 export class DocSizeGuard {
   private estimate: number;
+  /** the estimate is the size measured, and the doc has not changed since */
+  private exact = false;
 
   /** @param estimate an upper bound of the doc's encoded size now, if known (e.g. the bytes it was loaded from) */
   constructor(
@@ -20,6 +22,7 @@ export class DocSizeGuard {
     this.estimate = estimate ?? Y.encodeStateAsUpdate(doc).byteLength;
     doc.on('update', (update: Uint8Array) => {
       this.estimate += update.byteLength;
+      this.exact = false;
     });
   }
 
@@ -33,8 +36,12 @@ export class DocSizeGuard {
   /** Why `update` must be refused, or null. An update that only deletes is always admitted. */
   refusal(update: Uint8Array): string | null {
     if (this.estimate + update.byteLength <= this.maxBytes) return null;
-    this.estimate = Y.encodeStateAsUpdate(this.doc).byteLength;
-    if (this.estimate + update.byteLength <= this.maxBytes) return null;
+    // measured once per version of the doc: refused edits near the cap do not each re-encode it
+    if (!this.exact) {
+      this.estimate = Y.encodeStateAsUpdate(this.doc).byteLength;
+      this.exact = true;
+      if (this.estimate + update.byteLength <= this.maxBytes) return null;
+    }
     // only what the doc lacks counts: a reconnecting client resends what the doc already holds
     const fresh = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
     if (Y.decodeUpdate(fresh).structs.length === 0) return null;

@@ -579,6 +579,9 @@ export class Room {
       this.held.set(job.conn, held);
       return;
     }
+    // a resent update (deletions of text deleted long ago, content the doc holds) changes nothing:
+    // applying it would still walk every struct its ranges span
+    if (!updateChangesDoc(() => this.doc, job.update)) return;
     const tooLarge = this.size?.refusal(job.update);
     if (tooLarge) {
       job.conn.send(encodePermissionDenied(tooLarge));

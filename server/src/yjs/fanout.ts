@@ -2,7 +2,9 @@ import * as Y from 'yjs';
 import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import type { Snapshot } from '../store/DocStore';
+import { DeletedClocks } from './DeletedClocks';
 import { encodeSyncStep1Vector, encodeSyncStep2, encodeUpdate } from './frames';
+import { encodeStateAfter } from './stateAfter';
 
 /**
  * The relay's hot path: what a room sends to many connections is encoded once, framed once and
@@ -96,6 +98,7 @@ export class SyncReplies {
   private full: Uint8Array | null = null;
   private encoded: Uint8Array | null = null;
   private vectorBytes: Uint8Array | null = null;
+  private deleteSet: Uint8Array | null = null;
 
   /**
    * @param events the doc whose changes make the cached replies stale
@@ -113,6 +116,7 @@ export class SyncReplies {
     this.full = null;
     this.encoded = null;
     this.vectorBytes = null;
+    this.deleteSet = null;
   };
 
   /** The doc holds exactly `snapshot`: replies to an empty client and the server's step 1 need no encoding. */
@@ -137,7 +141,10 @@ export class SyncReplies {
   /** Sync step 2 answering a client's state vector. */
   step2(stateVector: Uint8Array): Uint8Array {
     if (isEmptyVector(stateVector)) return (this.full ??= encodeSyncStep2(this.state()));
-    return encodeSyncStep2(Y.encodeStateAsUpdate(this.current(), stateVector));
+    // the delete set, the part of every reply that Yjs would collect from the whole doc, once per version
+    const doc = this.current();
+    this.deleteSet ??= DeletedClocks.of(doc).encode();
+    return encodeSyncStep2(encodeStateAfter(doc, Y.decodeStateVector(stateVector), this.deleteSet));
   }
 }
 

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { DeletedClocks } from './DeletedClocks';
 
 /** Where a piece of an update lands in the doc. */
 type Place =
@@ -71,7 +72,8 @@ function blockOf(item: Y.Item): Y.XmlElement | Y.XmlText {
  */
 export function updateScope(doc: Y.Doc, update: Uint8Array, fragment = 'body'): UpdateScope {
   const { structs, ds } = Y.decodeUpdate(update);
-  const sv = Y.decodeStateVector(Y.encodeStateVector(doc));
+  // read per client, not encoded whole: a doc written by many clients has a long state vector
+  const sv = { get: (client: number) => Y.getState(doc.store, client) };
   const body = doc.share.has(fragment) ? doc.getXmlFragment(fragment) : null;
   const scope: UpdateScope = {
     clients: new Set(),
@@ -243,11 +245,12 @@ export function updateScope(doc: Y.Doc, update: Uint8Array, fragment = 'body'): 
       scope.formats.push({ block: place.kind === 'block' ? place.block : null, key, value });
     }
   }
+  // what is deleted already is skipped whole: the walk visits only the items the update deletes
+  const deleted = DeletedClocks.of(doc);
   for (const [client, ranges] of ds.clients) {
     for (const { clock, len } of ranges) {
-      let c = clock;
       const end = Math.min(clock + len, sv.get(client) ?? 0);
-      while (c < end) {
+      for (let c = deleted.nextLive(client, clock); c < end; c = deleted.nextLive(client, c)) {
         const s = Y.getItem(doc.store, Y.createID(client, c));
         if (s instanceof Y.Item && !s.deleted) {
           record(placeInDoc(s));
