@@ -228,4 +228,48 @@ describe('bounded work per message', () => {
       pk.close();
     }
   });
+
+  it('[K11] [L9] a delegation sending edits of its own bracket in a long paragraph, each dear to check, is held to its budget of checking time: /healthz and other sittings answer within a second', async () => {
+    const { b, pk, op1 } = await longBracketedParagraph('bracket-flood');
+    try {
+      // Pakistan moves its own bracket back and forth: every update changes a bracket, so every one is compared in full
+      const toggles = unsent(pk, 40, (i) =>
+        op1().format(0, 'Decides'.length, { 'bracket--pkpkpkpk': i % 2 === 0 ? null : { by: 'pk', at: Date.now() } }),
+      );
+      const attacker = await openRaw(t, 'bracket-flood/communique', delegateToken(b, 'pk'));
+      const chair = await ioClient(t, other.links.chair.token);
+      const honest = await yClient(t, 'bracket-flood/communique', delegateToken(b, 'cn'));
+      try {
+        const health = watchHealth(t.url);
+        const closed = new Promise<number>((resolve) => attacker.ws.once('close', (code) => resolve(code)));
+        const t0 = performance.now();
+        for (const f of toggles) attacker.ws.send(f);
+        const ack = await cmd(chair, 'session.setState', { state: (sittingOpen = !sittingOpen) ? 'open' : 'suspended' });
+        const commandMs = performance.now() - t0;
+        const code = await closed;
+        // another delegation types on meanwhile, in a paragraph without brackets
+        const text = () => (honest.doc.getXmlFragment('body').get(1) as Y.XmlElement).get(0) as Y.XmlText;
+        text().insert(0, 'still typing ');
+        const observer = await yClient(t, 'bracket-flood/communique', b.links.observer.token);
+        try {
+          await waitFor(() => observer.text().includes('still typing'));
+        } finally {
+          observer.destroy();
+        }
+        const { maxMs, polls } = await health.stop();
+        console.log(`[K11] ${toggles.length} bracket edits in a paragraph of ${FRAGMENTS} items: closed ${code} after ${(performance.now() - t0).toFixed(0)} ms; /healthz max ${maxMs.toFixed(0)} ms over ${polls} polls; command in another sitting ${commandMs.toFixed(0)} ms`);
+        expect(code).toBe(4529);
+        expect(attacker.denied.some((d) => d.includes('took the server too long to check'))).toBe(true);
+        expect(ack).toMatchObject({ ok: true });
+        expect(commandMs).toBeLessThan(1000);
+        expect(maxMs).toBeLessThan(1000);
+      } finally {
+        attacker.ws.close();
+        chair.close();
+        honest.destroy();
+      }
+    } finally {
+      pk.close();
+    }
+  });
 });

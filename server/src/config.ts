@@ -22,6 +22,8 @@ export interface Config {
   exports: { workers: number; queuePerSitting: number; maxChars: number; timeoutMs: number };
   /** per connection: Yjs updates, awareness updates, Socket.IO events */
   rates: { updates: Rate; awareness: Rate; commands: Rate };
+  /** milliseconds of bracket-holder checks (L9) one actor may cost a communiqué, as a rate (K11) */
+  bracketCheckMs: Rate;
   /** what a Socket.IO connection may send before it is authenticated */
   preAuth: { messages: number; bytes: number; timeoutMs: number };
   /** Socket.IO ping interval, and how long a pong may take; a silent connection is dropped */
@@ -73,6 +75,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       awareness: parseRate(env.PLENARY_RATE_AWARENESS, { perSecond: 50, burst: 500 }, 'PLENARY_RATE_AWARENESS'),
       commands: parseRate(env.PLENARY_RATE_COMMANDS, { perSecond: 20, burst: 100 }, 'PLENARY_RATE_COMMANDS'),
     },
+    bracketCheckMs: parseRate(env.PLENARY_BRACKET_CHECK_MS, { perSecond: 40, burst: 400 }, 'PLENARY_BRACKET_CHECK_MS'),
     preAuth: {
       messages: int(env.PLENARY_PREAUTH_MESSAGES, 4, 'PLENARY_PREAUTH_MESSAGES'),
       bytes: int(env.PLENARY_PREAUTH_BYTES, 64 * 1024, 'PLENARY_PREAUTH_BYTES'),

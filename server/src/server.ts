@@ -65,7 +65,7 @@ export async function startServer(config: Config, log: (msg: string) => void = (
     compactEvery: config.compactEvery,
     unloadAfterMs: config.unloadAfterMs,
     log,
-    policyFor: (name) => communiquePolicy(rooms, name),
+    policyFor: (name) => communiquePolicy(rooms, name, { bracketCheckMs: config.bracketCheckMs }),
     maxDocBytes: config.maxDocBytes,
     ...(cluster ? { bus: cluster.bus } : {}),
   });

@@ -17,6 +17,20 @@ describe('token bucket', () => {
     expect(Array.from({ length: 1000 }, () => b.take()).every(Boolean)).toBe(true);
   });
 
+  it('[K11] work paid after the fact: a budget goes into debt of one burst at most and refills', () => {
+    let now = 0;
+    const b = new TokenBucket({ perSecond: 40, burst: 400 }, () => now);
+    expect(b.hasAny()).toBe(true);
+    b.spend(330);
+    expect(b.hasAny()).toBe(true);
+    b.spend(5000); // one costly check: in debt by the burst, not by 4,930
+    expect(b.hasAny()).toBe(false);
+    now += 10_000; // 400 back: still spent
+    expect(b.hasAny()).toBe(false);
+    now += 1_000;
+    expect(b.hasAny()).toBe(true);
+  });
+
   it('[K1] parses "rate/burst" and names the variable when malformed', () => {
     expect(parseRate('50/500', { perSecond: 1, burst: 1 }, 'X')).toEqual({ perSecond: 50, burst: 500 });
     expect(parseRate('20', { perSecond: 1, burst: 1 }, 'X')).toEqual({ perSecond: 20, burst: 200 });

@@ -19,13 +19,26 @@ export class TokenBucket {
 
   /** Takes one token; false when the allowance is spent (the message must be refused). */
   take(): boolean {
+    if (!this.hasAny()) return false;
+    if (this.rate.perSecond > 0) this.tokens -= 1;
+    return true;
+  }
+
+  /** Whether at least one token is left (refilled up to now). */
+  hasAny(): boolean {
     if (this.rate.perSecond === 0) return true;
     const t = this.now();
     this.tokens = Math.min(this.rate.burst, this.tokens + ((t - this.last) / 1000) * this.rate.perSecond);
     this.last = t;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
+    return this.tokens >= 1;
+  }
+
+  /**
+   * Spends `amount` tokens after the fact (e.g. milliseconds of work done): the allowance may go into
+   * debt, of one burst at most, so that it is back within two bursts' time.
+   */
+  spend(amount: number): void {
+    if (this.rate.perSecond > 0) this.tokens = Math.max(-this.rate.burst, this.tokens - amount);
   }
 }
 

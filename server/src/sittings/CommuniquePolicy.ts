@@ -18,6 +18,8 @@ import type { Admission, RoomConnection, RoomPolicy } from '../yjs/Room';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { updateScope, type UpdateScope } from '../yjs/updateScope';
 import { appendBracketFeed } from '../commands/feed';
+import { TokenBucket, type Rate } from '../limits/TokenBucket';
+import { RATE_LIMITED_CLOSE } from '../yjs/YjsEndpoint';
 import { checkBracketHolders, foreignBracketReason, type BracketEvents } from './bracketHolders';
 import { paragraphIdRefusal, paragraphIndex, schemaRefusal } from './communiqueInvariants';
 
@@ -69,6 +71,10 @@ export const MAX_KEPT_EDIT_CHARS = 2000;
 /** The most text kept from one actor's refused edits in a sitting, in characters (L2). */
 export const MAX_KEPT_CHARS_PER_ACTOR = 50_000;
 
+const NO_BUDGET: Rate = { perSecond: 0, burst: 0 };
+/** Told to a participant whose bracket checks used up their budget (K11); the client reconnects and sends the edit again. */
+export const BRACKET_CHECK_SPENT = 'rate limit: your edits of bracketed paragraphs took the server too long to check; wait a moment, they are sent again';
+
 function refuse(reason: string, code: number, onRefused?: () => void): Admission {
   return { ok: false, reason, close: { code, reason }, ...(onRefused ? { onRefused } : {}) };
 }
@@ -79,9 +85,20 @@ function refuse(reason: string, code: number, onRefused?: () => void): Admission
  * are locked — typing refused
  * there is kept as a comment on the paragraph, so nothing typed is lost.
  */
-export async function communiquePolicy(rooms: RoomRegistry, name: string): Promise<RoomPolicy | undefined> {
+export async function communiquePolicy(rooms: RoomRegistry, name: string, opts: { bracketCheckMs?: Rate } = {}): Promise<RoomPolicy | undefined> {
   const parsed = parseDocName(name);
   if (!parsed || parsed.kind !== 'communique') return undefined;
+  /**
+   * The bracket holders' check costs the size of each bracketed paragraph an update touches, not the
+   * update's (L9): each actor's checks are paid from a budget of milliseconds (K11), so no participant
+   * can hold the server with updates that are cheap to send and dear to check.
+   */
+  const checkBudgets = new Map<string, TokenBucket>();
+  const budgetOf = (actor: string): TokenBucket => {
+    let b = checkBudgets.get(actor);
+    if (!b) checkBudgets.set(actor, (b = new TokenBucket(opts.bracketCheckMs ?? NO_BUDGET)));
+    return b;
+  };
   const session = await rooms.open(docName(parsed.sid, 'session'));
   const release = session.hold();
   const kept = new Set<string>();
@@ -197,7 +214,11 @@ export async function communiquePolicy(rooms: RoomRegistry, name: string): Promi
           }
         });
       }
+      const budget = budgetOf(me);
+      if (scope.blocks.size > 0 && !budget.hasAny()) return refuse(BRACKET_CHECK_SPENT, RATE_LIMITED_CLOSE);
+      const started = performance.now();
       const held = checkBracketHolders(doc, conn.actor, scope.blocks, update);
+      budget.spend(performance.now() - started);
       if (!held.ok) return refuse(held.reason, CLOSE.heldBracket);
       const noted = held.events.joined.length + held.events.lifted.length > 0;
       if (unbound.length === 0 && !noted) return { ok: true };

@@ -49,6 +49,20 @@ function charsOf(block: Block): Char[] {
   return chars;
 }
 
+/** Whether a block holds a bracket mark at all: a walk of its items, nothing made per character. */
+function holdsBracketMarks(block: Block): boolean {
+  const visit = (type: { _start: Y.Item | null }): boolean => {
+    for (let item = type._start; item !== null; item = item.right) {
+      if (item.deleted) continue;
+      const content = item.content;
+      if (content instanceof Y.ContentFormat && isBracketKey(content.key) && content.value !== null) return true;
+      if (content instanceof Y.ContentType && visit(content.type)) return true;
+    }
+    return false;
+  };
+  return visit(block);
+}
+
 /** Every item of a block's subtree, the block's own item first. */
 function itemsOf(block: Block): Y.Item[] {
   const items: Y.Item[] = [block._item!];
@@ -259,8 +273,11 @@ function splitsBracket(after: readonly Char[], old: ReadonlySet<string>, mine: s
  * brackets, the common case) costs a walk of its items; the others are compared fully.
  */
 export function checkBracketHolders(doc: Y.Doc, actor: Actor, blocks: Iterable<Block>, update: Uint8Array): BracketVerdict {
+  // a paragraph without brackets has no holders to check: the common case costs a walk of its items
+  const bracketed = [...blocks].filter(holdsBracketMarks);
+  if (bracketed.length === 0) return { ok: true, events: { joined: [], lifted: [] } };
   const untouched = bracketsUntouched(doc, actor, update);
-  return checkBracketHoldersFully(doc, actor, [...blocks].filter((b) => !untouched(b)), update);
+  return checkBracketHoldersFully(doc, actor, bracketed.filter((b) => !untouched(b)), update);
 }
 
 /**
@@ -270,7 +287,10 @@ export function checkBracketHolders(doc: Y.Doc, actor: Actor, blocks: Iterable<B
  */
 export function checkBracketHoldersFully(doc: Y.Doc, actor: Actor, blocks: Iterable<Block>, update: Uint8Array): BracketVerdict {
   const events: BracketEvents = { joined: [], lifted: [] };
-  const bracketed = [...blocks].map((b) => ({ block: b, before: charsOf(b) })).filter((b) => b.before.some((c) => c.brackets.size > 0));
+  const bracketed = [...blocks]
+    .filter(holdsBracketMarks)
+    .map((b) => ({ block: b, before: charsOf(b) }))
+    .filter((b) => b.before.some((c) => c.brackets.size > 0));
   if (bracketed.length === 0) return { ok: true, events };
   const after = applyToBlocks(
     doc,

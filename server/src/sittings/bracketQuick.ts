@@ -46,8 +46,28 @@ export function bracketsUntouched(doc: Y.Doc, actor: Actor, update: Uint8Array):
   if (!plain) return () => false;
 
   // where each new item lands: the type Yjs will put it in, from its parent or its neighbours
-  const byId = new Map<string, Y.Item>();
-  for (const s of fresh) for (let i = 0; i < s.length; i++) byId.set(`${s.id.client}:${s.id.clock + i}`, s);
+  // the update's items per client in clock order, found by a binary search (nothing made per character)
+  const byClient = new Map<number, Y.Item[]>();
+  for (const s of fresh) {
+    let list = byClient.get(s.id.client);
+    if (!list) byClient.set(s.id.client, (list = []));
+    list.push(s);
+  }
+  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+  const inUpdateAt = (id: Y.ID): Y.Item | undefined => {
+    const list = byClient.get(id.client);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = list[mid]!;
+      if (id.clock < s.id.clock) hi = mid - 1;
+      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
+      else return s;
+    }
+    return undefined;
+  };
   const parents = new Map<Y.Item, Y.AbstractType<unknown> | null>();
   const parentOf = (item: Y.Item, depth = 0): Y.AbstractType<unknown> | null => {
     if (parents.has(item)) return parents.get(item)!;
@@ -55,7 +75,7 @@ export function bracketsUntouched(doc: Y.Doc, actor: Actor, update: Uint8Array):
     let parent: Y.AbstractType<unknown> | null = null;
     const anchor = item.parent instanceof Y.ID ? item.parent : (item.origin ?? item.rightOrigin);
     if (anchor && depth < 1000) {
-      const inUpdate = byId.get(`${anchor.client}:${anchor.clock}`);
+      const inUpdate = inUpdateAt(anchor);
       if (inUpdate) parent = item.parent instanceof Y.ID ? null : parentOf(inUpdate, depth + 1);
       else if (anchor.clock < Y.getState(doc.store, anchor.client)) {
         const known = Y.getItem(doc.store, anchor);
