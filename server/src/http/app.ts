@@ -13,6 +13,7 @@ import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { auditRoutes } from './auditRoutes';
 import { cbmExportRoutes } from './cbmExports';
 import { exportRoutes } from './exports';
+import { decodablePath, MALFORMED_PATH } from './paths';
 import { firstPaintPage, invitedSitting } from './firstPaint';
 import { securityHeaders } from './securityHeaders';
 
@@ -53,6 +54,11 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
+  // a path whose escapes cannot be decoded names nothing: 400, before any route tries (H5)
+  app.use((req, _res, next) => {
+    if (!decodablePath(req.path)) throw new PlenaryError('INVALID', MALFORMED_PATH);
+    next();
+  });
   // slow links (O3): every text response compressed, brotli where the browser takes it
   app.use(compression());
   app.use('/api', express.json({ limit: '1mb' }));

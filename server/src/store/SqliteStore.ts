@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ack } from '@plenary/shared';
 import { parseDocName } from '@plenary/shared';
+import { privateDir, privateFile } from '../dataDir';
 import { auditEntries, type AppendBatch, type AuditEntry, type DocStore, type LoadedDoc, type SittingRecord, type Snapshot } from './DocStore';
 
 const SCHEMA = `
@@ -35,8 +36,12 @@ export class SqliteStore implements DocStore {
   private readonly stmt;
 
   constructor(dataDir: string, file = 'plenary.sqlite') {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, file));
+    privateDir(dataDir);
+    // created 600 first: SQLite gives the -wal and -shm files the database file's mode (H6)
+    const path = join(dataDir, file);
+    privateFile(path);
+    for (const companion of ['-wal', '-shm']) if (existsSync(path + companion)) privateFile(path + companion);
+    this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');

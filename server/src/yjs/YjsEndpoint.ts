@@ -8,6 +8,7 @@ import type { InviteTokens } from '../auth/InviteTokens';
 import { describeRate, TokenBucket, type Rate } from '../limits/TokenBucket';
 import type { DocStore } from '../store/DocStore';
 import { decodeFrame, FrameError } from './frames';
+import { decodablePath, MALFORMED_PATH, requestUrl } from '../http/paths';
 import { Admission } from './admission';
 import { sendBinary } from './fanout';
 import type { Room, RoomConnection } from './Room';
@@ -62,12 +63,15 @@ export function attachYjsEndpoint(http: HttpServer, deps: YjsEndpointDeps): WebS
   const admission = new Admission(Math.min(UPGRADE_CONCURRENCY, maxPending), Math.max(0, maxPending - UPGRADE_CONCURRENCY));
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname.startsWith('/socket.io/')) return; // Socket.IO's own upgrade handler takes it
+    const url = requestUrl(req.url);
+    if (url?.pathname.startsWith('/socket.io/')) return; // Socket.IO's own upgrade handler takes it
     // a function of its own: a closure here would keep the request, its URL and headers for the connection's life
     socket.on('error', destroySocket);
+    if (!url) return refuseUpgrade(socket, 400, 'Bad Request', 'The request target is not a URL');
     if (!url.pathname.startsWith('/yjs/')) return refuseUpgrade(socket, 404, 'Not Found', 'No WebSocket endpoint here');
-    const doc = parseDocName(decodeURIComponent(url.pathname.slice('/yjs/'.length)));
+    const path = url.pathname.slice('/yjs/'.length);
+    if (!decodablePath(path)) return refuseUpgrade(socket, 400, 'Bad Request', MALFORMED_PATH);
+    const doc = parseDocName(decodeURIComponent(path));
     if (!doc) return refuseUpgrade(socket, 404, 'Not Found', 'A doc is /yjs/<sitting id>/communique or /yjs/<sitting id>/session');
     const admitted = admission.admit(async () => {
       if (socket.destroyed) return; // gave up while waiting its turn
