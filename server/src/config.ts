@@ -20,6 +20,10 @@ export interface Config {
   rates: { updates: Rate; awareness: Rate; commands: Rate };
   /** what a Socket.IO connection may send before it is authenticated */
   preAuth: { messages: number; bytes: number; timeoutMs: number };
+  /** of the connections waiting to authenticate (Socket.IO, Yjs upgrades), one remote address holds at most this many; 0 = no cap */
+  preAuthPerAddress: number;
+  /** proxies in front whose X-Forwarded-For is believed; 0 = the socket's own address */
+  trustProxy: number;
   /** Socket.IO ping interval, and how long a pong may take; a silent connection is dropped */
   pingMs: number;
   /** Yjs WebSocket ping interval; a connection that has not answered the previous ping is dropped */
@@ -44,6 +48,13 @@ function int(value: string | undefined, fallback: number, name: string): number 
   return n;
 }
 
+/** `PLENARY_TRUST_PROXY`: how many proxies stand in front (`true` = one). */
+function trustedProxies(value: string | undefined): number {
+  if (value === 'true') return 1;
+  if (value === 'false') return 0;
+  return int(value, 0, 'PLENARY_TRUST_PROXY');
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const opt = (v: string | undefined) => (v ? v : undefined);
   return {
@@ -66,6 +77,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       bytes: int(env.PLENARY_PREAUTH_BYTES, 64 * 1024, 'PLENARY_PREAUTH_BYTES'),
       timeoutMs: int(env.PLENARY_AUTH_TIMEOUT_MS, 10_000, 'PLENARY_AUTH_TIMEOUT_MS'),
     },
+    preAuthPerAddress: int(env.PLENARY_PREAUTH_PER_ADDRESS, 32, 'PLENARY_PREAUTH_PER_ADDRESS'),
+    trustProxy: trustedProxies(env.PLENARY_TRUST_PROXY),
     pingMs: int(env.PLENARY_PING_MS, 5000, 'PLENARY_PING_MS'),
     yjsPingMs: int(env.PLENARY_YJS_PING_MS, 30_000, 'PLENARY_YJS_PING_MS'),
     compactEvery: int(env.PLENARY_COMPACT_EVERY, 500, 'PLENARY_COMPACT_EVERY'),

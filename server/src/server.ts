@@ -1,4 +1,4 @@
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type * as Y from 'yjs';
 import { actorKey, docName, sessionAttendance } from '@plenary/shared';
@@ -10,6 +10,7 @@ import { keepSessionsRecoverable, MAX_DISCONNECTION_MS } from './bus/socketAdapt
 import { Commands } from './commands/Commands';
 import type { Config } from './config';
 import { createApp } from './http/app';
+import { remoteAddress } from './http/remoteAddress';
 import { securityHeaders } from './http/securityHeaders';
 import { Metrics } from './metrics';
 import { LocalPresenceBook } from './presence/PresenceBook';
@@ -77,8 +78,11 @@ export async function startServer(config: Config, log: (msg: string) => void = (
 
   const app = createApp({ store, rooms, tokens, sittings, metrics, adminKey: secrets.adminKey, nodeId: config.nodeId, clientDir: config.clientDir });
   const http = createServer(app);
+  const addressOf = (req: IncomingMessage) => remoteAddress(req, config.trustProxy);
   const wss = attachYjsEndpoint(http, {
     tokens,
+    addressOf,
+    upgradesPerAddress: config.preAuthPerAddress,
     store,
     rooms,
     maxFrameBytes: config.maxFrameBytes,
@@ -104,7 +108,8 @@ export async function startServer(config: Config, log: (msg: string) => void = (
     presence,
     maxFrameBytes: config.maxFrameBytes,
     commandRate: config.rates.commands,
-    preAuth: config.preAuth,
+    preAuth: { ...config.preAuth, perAddress: config.preAuthPerAddress },
+    addressOf,
     pingMs: config.pingMs,
     onDelegationPresence: (sid, delegation) => void followConnections(sid, delegation),
     log,

@@ -1,5 +1,5 @@
 import { Socket, connect } from 'node:net';
-import { io, type Socket as IoSocket } from 'socket.io-client';
+import { WebSocket } from 'ws';
 
 /**
  * Attacks on admission, tokens and URLs: builders of the raw requests and connections an outsider
@@ -54,37 +54,43 @@ export function sendRaw(port: number, request: string, localAddress?: string): P
 }
 
 /**
- * A Socket.IO client that never authenticates: it opens the engine connection (the handshake that
- * counts before authentication) from `localAddress` and sends no token.
+ * An engine.io connection that never authenticates: it opens the transport (what counts as waiting
+ * unauthenticated) from `localAddress` and never sends Socket.IO's CONNECT with a token, so the
+ * server keeps it until its authentication timeout. Resolves to the socket and whether it was let in.
  */
-export function tokenlessSocket(url: string, localAddress: string): IoSocket {
-  return io(url, {
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    timeout: 20_000,
-    auth: {},
-    // the attacker's own source address: Linux routes all of 127.0.0.0/8 to loopback
-    transportOptions: { websocket: { localAddress } },
-  } as Parameters<typeof io>[1]);
+export function unauthenticatedEngine(
+  wsUrl: string,
+  localAddress: string,
+  headers: Record<string, string> = {},
+): Promise<{ ws: WebSocket; admitted: boolean; status?: number }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${wsUrl}/socket.io/?EIO=4&transport=websocket`, { localAddress, headers });
+    ws.once('message', () => resolve({ ws, admitted: true })); // engine.io's open packet
+    ws.once('unexpected-response', (_req, res) => {
+      resolve({ ws, admitted: false, status: res.statusCode ?? 0 });
+      res.resume();
+      ws.terminate();
+    });
+    ws.once('error', () => resolve({ ws, admitted: false }));
+  });
 }
 
-/** Opens `count` tokenless Socket.IO connections from `localAddress`, `batch` at a time. */
-export async function tokenlessFlood(url: string, localAddress: string, count: number, batch = 200): Promise<IoSocket[]> {
-  const sockets: IoSocket[] = [];
-  for (let i = 0; i < count; i += batch) {
-    const wave = Array.from({ length: Math.min(batch, count - i) }, () => tokenlessSocket(url, localAddress));
-    sockets.push(...wave);
-    // each is answered (refused, or open and waiting to authenticate) before the next wave
-    await Promise.all(wave.map((s) => new Promise<void>((resolve) => {
-      const done = () => resolve();
-      s.io.engine?.once('open', done);
-      s.once('connect_error', done);
-      s.io.once('error', done);
-      setTimeout(done, 5000);
-    })));
+/** `count` unauthenticated engine.io connections from `localAddress`, in waves of `wave` opened at once. */
+export async function unauthenticatedFlood(
+  wsUrl: string,
+  localAddress: string,
+  count: number,
+  wave = count,
+): Promise<{ sockets: WebSocket[]; admitted: number; statuses: number[] }> {
+  const answers: Awaited<ReturnType<typeof unauthenticatedEngine>>[] = [];
+  for (let i = 0; i < count; i += wave) {
+    answers.push(...(await Promise.all(Array.from({ length: Math.min(wave, count - i) }, () => unauthenticatedEngine(wsUrl, localAddress)))));
   }
-  return sockets;
+  return {
+    sockets: answers.map((a) => a.ws),
+    admitted: answers.filter((a) => a.admitted).length,
+    statuses: [...new Set(answers.flatMap((a) => (a.status ? [a.status] : [])))],
+  };
 }
 
 /** A raw WebSocket upgrade to the Yjs endpoint without a token, left waiting. */

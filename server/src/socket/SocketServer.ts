@@ -1,9 +1,12 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { actorKey, PlenaryError, type ClientToServerEvents, type ServerToClientEvents } from '@plenary/shared';
 import { authenticate, type AuthenticatedActor } from '../auth/authenticate';
 import type { InviteTokens } from '../auth/InviteTokens';
 import type { Commands } from '../commands/Commands';
+import { requestUrl } from '../http/paths';
+import { AddressShares } from '../limits/AddressShares';
+import { RefusalLog } from '../limits/RefusalLog';
 import { describeRate, TokenBucket, type Rate } from '../limits/TokenBucket';
 import type { PresenceBook } from '../presence/PresenceBook';
 import type { DocStore } from '../store/DocStore';
@@ -24,9 +27,12 @@ export interface SocketServerDeps {
   commandRate?: Rate;
   /**
    * before its handshake is authenticated a connection may send this many messages and bytes, and
-   * must authenticate within timeoutMs; at most `pending` connections wait unauthenticated at once
+   * must authenticate within timeoutMs; at most `pending` connections wait unauthenticated at once,
+   * `perAddress` of them from one remote address
    */
-  preAuth?: { messages: number; bytes: number; timeoutMs: number; pending?: number };
+  preAuth?: { messages: number; bytes: number; timeoutMs: number; pending?: number; perAddress?: number };
+  /** the remote address a request is counted under (K13); the socket's own by default */
+  addressOf?: (req: IncomingMessage) => string;
   /** ping interval and pong timeout: a connection silent for this long twice over is dropped */
   pingMs?: number;
   /** a delegation's first connection opened or its last one closed (on any node): its attendance follows */
@@ -54,8 +60,16 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
     ...(deps.preAuth ? { connectTimeout: deps.preAuth.timeoutMs } : {}),
     // a connection is counted unauthenticated from its first request until its handshake passes;
     // requests of an open connection (`sid`) are not new connections
-    allowRequest: (req, callback) =>
-      callback(null, unauthenticated.size < (deps.preAuth?.pending ?? 256) || new URL(req.url ?? '/', 'http://localhost').searchParams.has('sid')),
+    allowRequest: (req, callback) => {
+      if (requestUrl(req.url)?.searchParams.has('sid')) return callback(null, true);
+      const pending = deps.preAuth?.pending ?? 256;
+      if (unauthenticated.size >= pending) return callback('Too many connections are waiting to authenticate; retry', false);
+      // an address past its share (a venue behind one NAT joining at once) is let in while half the budget is free
+      const address = addressOf(req);
+      if (shares.hasRoom(address) || unauthenticated.size < pending / 2) return callback(null, true);
+      refusals.refused(address);
+      callback('Too many connections from your address are waiting to authenticate; retry', false);
+    },
     // /yjs upgrades are ours: engine.io must not destroy them
     destroyUpgrade: false,
     ...(deps.cluster
@@ -67,13 +81,21 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
       : {}),
   });
   const log = deps.log ?? (() => {});
-  const unauthenticated = new Set<object>();
-  io.engine.on('connection', (raw: { on(e: string, f: (d: unknown) => void): void; close(): void }) => {
+  const addressOf = deps.addressOf ?? ((req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown');
+  // each unauthenticated connection, and how it gives its address's share back
+  const unauthenticated = new Map<object, () => void>();
+  const shares = new AddressShares(deps.preAuth?.perAddress ?? 0);
+  const refusals = new RefusalLog(`Socket.IO connections over their address's share of ${shares.perAddress} waiting to authenticate`, log);
+  const authenticated = (raw: object) => {
+    unauthenticated.get(raw)?.();
+    unauthenticated.delete(raw);
+  };
+  io.engine.on('connection', (raw: { request: IncomingMessage; on(e: string, f: (d: unknown) => void): void; close(): void }) => {
     const caps = deps.preAuth;
-    unauthenticated.add(raw);
+    unauthenticated.set(raw, shares.add(addressOf(raw.request)));
     let messages = 0;
     let bytes = 0;
-    raw.on('close', () => unauthenticated.delete(raw));
+    raw.on('close', () => authenticated(raw));
     raw.on('message', (data) => {
       if (!caps || !unauthenticated.has(raw)) return;
       messages++;
@@ -124,7 +146,7 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
 
   io.on('connection', (socket: PlenarySocket) => {
     const { actor } = socket.data;
-    unauthenticated.delete(socket.conn);
+    authenticated(socket.conn);
     const room = sittingRoom(actor.sid);
     const bucket = new TokenBucket(deps.commandRate ?? { perSecond: 0, burst: 0 });
     void socket.join(room);

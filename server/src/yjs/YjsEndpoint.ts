@@ -5,6 +5,8 @@ import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import { can, parseDocName, PlenaryError, type DocKind } from '@plenary/shared';
 import { authenticate, type AuthenticatedActor } from '../auth/authenticate';
 import type { InviteTokens } from '../auth/InviteTokens';
+import { AddressShares } from '../limits/AddressShares';
+import { RefusalLog } from '../limits/RefusalLog';
 import { describeRate, TokenBucket, type Rate } from '../limits/TokenBucket';
 import type { DocStore } from '../store/DocStore';
 import { decodeFrame, FrameError } from './frames';
@@ -21,6 +23,10 @@ export interface YjsEndpointDeps {
   maxFrameBytes: number;
   /** upgrades being authenticated or waiting their turn, at most; more are refused with 503 */
   maxPendingUpgrades?: number;
+  /** of those, at most this many from one remote address (K13); 0 = no cap */
+  upgradesPerAddress?: number;
+  /** the remote address an upgrade is counted under; the socket's own by default */
+  addressOf?: (req: IncomingMessage) => string;
   /** per connection: sync messages (updates, sync steps) and awareness messages (incl. queries) */
   rates?: { updates: Rate; awareness: Rate };
   /** ping interval; a connection that has not answered the previous ping is dropped */
@@ -61,6 +67,9 @@ export function attachYjsEndpoint(http: HttpServer, deps: YjsEndpointDeps): WebS
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxFrameBytes, perMessageDeflate: false });
   const maxPending = deps.maxPendingUpgrades ?? 256;
   const admission = new Admission(Math.min(UPGRADE_CONCURRENCY, maxPending), Math.max(0, maxPending - UPGRADE_CONCURRENCY));
+  const shares = new AddressShares(deps.upgradesPerAddress ?? 0);
+  const refusals = new RefusalLog(`Yjs upgrades over their address's share of ${shares.perAddress} waiting`, deps.log ?? (() => {}));
+  const addressOf = deps.addressOf ?? ((req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown');
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = requestUrl(req.url);
@@ -73,6 +82,13 @@ export function attachYjsEndpoint(http: HttpServer, deps: YjsEndpointDeps): WebS
     if (!decodablePath(path)) return refuseUpgrade(socket, 400, 'Bad Request', MALFORMED_PATH);
     const doc = parseDocName(decodeURIComponent(path));
     if (!doc) return refuseUpgrade(socket, 404, 'Not Found', 'A doc is /yjs/<sitting id>/communique or /yjs/<sitting id>/session');
+    const address = addressOf(req);
+    // an address past its share (a venue behind one NAT joining at once) is let in while half the queue is free
+    const release = shares.take(address) ?? (admission.pending < maxPending / 2 ? shares.add(address) : null);
+    if (!release) {
+      refusals.refused(address);
+      return refuseUpgrade(socket, 503, 'Service Unavailable', 'Too many connections from your address are being opened; retry');
+    }
     const admitted = admission.admit(async () => {
       if (socket.destroyed) return; // gave up while waiting its turn
       try {
@@ -84,7 +100,11 @@ export function attachYjsEndpoint(http: HttpServer, deps: YjsEndpointDeps): WebS
         refuseUpgrade(socket, 401, 'Unauthorized', message);
       }
     });
-    if (!admitted) refuseUpgrade(socket, 503, 'Service Unavailable', 'Too many connections are being opened; retry');
+    if (admitted) void admitted.finally(release).catch(() => {});
+    else {
+      release();
+      refuseUpgrade(socket, 503, 'Service Unavailable', 'Too many connections are being opened; retry');
+    }
   });
 
   function serve(ws: WebSocket, actor: AuthenticatedActor, sid: string, kind: DocKind): void {

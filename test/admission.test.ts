@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unauthenticatedEngine, unauthenticatedFlood } from './attacks/access';
+import { spawnPlenary, type PlenaryChild } from './helpers/child';
+import { cmd, ioClient, startTestServer, yClient } from './helpers/plenary';
+
+let child: PlenaryChild | null = null;
+const attackers: { close(): void }[] = [];
+const watchers: { stop(): Promise<number> }[] = [];
+
+afterEach(async () => {
+  for (const w of watchers.splice(0)) await w.stop();
+  for (const s of attackers.splice(0)) s.close();
+  await child?.stop();
+  child = null;
+});
+
+/**
+ * Polls /healthz every 100 ms from a process of its own (so that the attacker's work in this one
+ * does not count) until stopped; the slowest answer, in ms (Infinity when one failed).
+ */
+function watchHealth(url: string): { stop(): Promise<number> } {
+  const script = `const t=setInterval(async()=>{const a=performance.now();try{const r=await fetch(${JSON.stringify(url + '/healthz')},{signal:AbortSignal.timeout(5000)});await r.arrayBuffer();console.log(r.ok?performance.now()-a:'failed')}catch{console.log('failed')}},100);process.stdin.on('end',()=>{clearInterval(t)});process.stdin.resume();`;
+  const proc = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const watcher = {
+    stop: async () => {
+      if (proc.exitCode === null) {
+        const exited = new Promise((r) => proc.once('exit', r));
+        proc.stdin.end();
+        await exited;
+      }
+      const samples = out.trim().split('\n').filter(Boolean).map((l) => (l === 'failed' ? Infinity : Number(l)));
+      return samples.length === 0 ? Infinity : Math.max(...samples);
+    },
+  };
+  watchers.push(watcher);
+  return watcher;
+}
+
+/** A Plenary process of its own (its event loop measured apart from the attacker's), with the demo sitting. */
+async function plenary(env: Record<string, string> = {}): Promise<PlenaryChild> {
+  child = await spawnPlenary({ PLENARY_DATA_DIR: mkdtempSync(join(tmpdir(), 'plenary-admission-')), ...env });
+  return child;
+}
+
+/** How long the honest chair, from 127.0.0.1, takes to connect and have a command applied. */
+async function chairCommands(p: PlenaryChild): Promise<number> {
+  const at = performance.now();
+  const chair = await ioClient(p, p.tokens.chair!);
+  try {
+    expect(await cmd(chair, 'agenda.add', { title: 'Still presiding' })).toMatchObject({ ok: true });
+  } finally {
+    chair.close();
+  }
+  return performance.now() - at;
+}
+
+describe('fair admission', () => {
+  it('[K13] 2,000 unauthenticated Socket.IO connections from one address leave the chair, from another, connecting and commanding within a second', async () => {
+    const p = await plenary();
+    const health = watchHealth(p.url);
+    const started = performance.now();
+    const flood = await unauthenticatedFlood(p.wsUrl, '127.0.0.2', 2000, 100);
+    attackers.push(...flood.sockets);
+    const floodMs = performance.now() - started;
+    // the flood's connections still wait to authenticate: the chair comes now
+    const chairMs = await chairCommands(p);
+    const sid = /\/s\/([^?]+)\?/.exec(p.output())![1]!;
+    const observer = await yClient(p, `${sid}/communique`, p.tokens.observer!);
+    observer.destroy();
+    const slowestHealth = await health.stop();
+    console.log(
+      `[K13] 2,000 unauthenticated connections from 127.0.0.2 answered in ${Math.round(floodMs)} ms (${flood.admitted} let in, the others ${flood.statuses.join(', ')}); ` +
+        `the chair from 127.0.0.1 connected and commanded in ${Math.round(chairMs)} ms; /healthz at most ${Math.round(slowestHealth)} ms`,
+    );
+    // past half of the budget (256) the address holds its share (32) and no more
+    expect(flood.admitted).toBe(128);
+    expect(chairMs).toBeLessThan(1000);
+    expect(slowestHealth).toBeLessThan(1000);
+  }, 90_000);
+});
+
+describe('whose address', () => {
+  /** Fills half of the budget (128 of 256) from `first`, then tries one more from each of `then`. */
+  const afterHalf = async (wsUrl: string, first: string, then: string[]) => {
+    const filled = await Promise.all(Array.from({ length: 128 }, () => unauthenticatedEngine(wsUrl, '127.0.0.1', { 'X-Forwarded-For': first })));
+    attackers.push(...filled.map((e) => e.ws));
+    expect(filled.every((e) => e.admitted)).toBe(true);
+    const out: boolean[] = [];
+    for (const xff of then) {
+      const e = await unauthenticatedEngine(wsUrl, '127.0.0.1', { 'X-Forwarded-For': xff });
+      attackers.push(e.ws);
+      out.push(e.admitted);
+    }
+    return out;
+  };
+
+  it('[K13] X-Forwarded-For is ignored unless PLENARY_TRUST_PROXY says a proxy stands in front', async () => {
+    const t = await startTestServer();
+    try {
+      // a forged header does not buy a client another share
+      expect(await afterHalf(t.wsUrl, '10.0.0.1', ['10.0.0.2', '10.0.0.3'])).toEqual([false, false]);
+    } finally {
+      for (const s of attackers.splice(0)) s.close();
+      await t.close();
+    }
+  });
+
+  it('[K13] behind one trusted proxy, each client address in X-Forwarded-For has its own share', async () => {
+    const t = await startTestServer({ trustProxy: 1 });
+    try {
+      // the proxy appends the address it saw: only the last entry is believed
+      expect(await afterHalf(t.wsUrl, '10.0.0.1', ['10.0.0.1', '10.0.0.2, 10.0.0.1', '10.0.0.1, 10.0.0.2'])).toEqual([false, false, true]);
+    } finally {
+      for (const s of attackers.splice(0)) s.close();
+      await t.close();
+    }
+  });
+});
