@@ -5,6 +5,7 @@ import { actorKey, docName, sessionAttendance } from '@plenary/shared';
 import { loadSecrets } from './auth/secrets';
 import { setConnected } from './commands/attendance';
 import { InviteTokens } from './auth/InviteTokens';
+import { OpenInvites } from './auth/OpenInvites';
 import { joinCluster } from './bus/cluster';
 import { keepSessionsRecoverable, MAX_DISCONNECTION_MS } from './bus/socketAdapter';
 import { Commands } from './commands/Commands';
@@ -79,8 +80,10 @@ export async function startServer(config: Config, log: (msg: string) => void = (
   const app = createApp({ store, rooms, tokens, sittings, metrics, adminKey: secrets.adminKey, nodeId: config.nodeId, clientDir: config.clientDir });
   const http = createServer(app);
   const addressOf = (req: IncomingMessage) => remoteAddress(req, config.trustProxy);
+  const invites = new OpenInvites();
   const wss = attachYjsEndpoint(http, {
     tokens,
+    invites,
     addressOf,
     upgradesPerAddress: config.preAuthPerAddress,
     store,
@@ -103,6 +106,7 @@ export async function startServer(config: Config, log: (msg: string) => void = (
     }).catch((err: unknown) => log(`${sid}: attendance not recorded: ${String(err)}`));
   const io = attachSocketServer(http, {
     tokens,
+    invites,
     store,
     commands,
     presence,

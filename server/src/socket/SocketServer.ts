@@ -1,7 +1,8 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { actorKey, PlenaryError, type ClientToServerEvents, type ServerToClientEvents } from '@plenary/shared';
-import { authenticate, type AuthenticatedActor } from '../auth/authenticate';
+import { admit, type Admitted } from '../auth/authenticate';
+import type { OpenInvites } from '../auth/OpenInvites';
 import type { InviteTokens } from '../auth/InviteTokens';
 import type { Commands } from '../commands/Commands';
 import { requestUrl } from '../http/paths';
@@ -12,7 +13,7 @@ import type { PresenceBook } from '../presence/PresenceBook';
 import type { DocStore } from '../store/DocStore';
 
 interface SocketData {
-  actor: AuthenticatedActor;
+  admitted: Admitted;
 }
 
 type PlenarySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -22,6 +23,8 @@ export interface SocketServerDeps {
   store: DocStore;
   commands: Commands;
   presence: PresenceBook;
+  /** open connections by invite: closed when their token expires or their invite is revoked */
+  invites?: OpenInvites;
   maxFrameBytes: number;
   /** per connection: `cmd` and `clock` events */
   commandRate?: Rate;
@@ -133,9 +136,9 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
   io.use((socket, next) => {
     const { token, sid } = (socket.handshake.auth ?? {}) as { token?: unknown; sid?: unknown };
     // `sid` is optional: a client that names its sitting is refused a token of another one
-    authenticate(deps.tokens, deps.store, typeof token === 'string' ? token : undefined, typeof sid === 'string' ? sid : undefined)
-      .then((actor) => {
-        socket.data.actor = actor;
+    admit(deps.tokens, deps.store, typeof token === 'string' ? token : undefined, typeof sid === 'string' ? sid : undefined)
+      .then((admitted) => {
+        socket.data.admitted = admitted;
         next();
       })
       .catch((err: unknown) => {
@@ -145,8 +148,13 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
   });
 
   io.on('connection', (socket: PlenarySocket) => {
-    const { actor } = socket.data;
+    const { actor } = socket.data.admitted;
     authenticated(socket.conn);
+    // its invite expired or was revoked: told why, then closed (the client does not retry a server disconnect)
+    const untrack = deps.invites?.track(socket.data.admitted, (refusal) => {
+      socket.emit('refused', refusal.toBody());
+      socket.disconnect(true);
+    });
     const room = sittingRoom(actor.sid);
     const bucket = new TokenBucket(deps.commandRate ?? { perSecond: 0, burst: 0 });
     void socket.join(room);
@@ -179,6 +187,7 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
       if (typeof ack === 'function' && bucket.take()) ack(Date.now());
     });
     socket.on('disconnect', (reason) => {
+      untrack?.();
       // a node shutting down leaves its connections to the other nodes' sweep, which also updates attendance
       if (deps.cluster && reason === 'server shutting down') return;
       void deps.presence.remove(actor, socket.id).then(

@@ -30,6 +30,8 @@ export interface SittingRecord {
   title: string;
   delegations: { id: string; name: string; color: string }[];
   createdAt: number;
+  /** each invite's generation (by actor key: `chair`, `observer`, `delegate:<id>`), when it was ever revoked (R9) */
+  invites?: Record<string, number>;
 }
 
 export interface LoadedDoc {

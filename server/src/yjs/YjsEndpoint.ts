@@ -3,7 +3,8 @@ import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import { can, parseDocName, PlenaryError, type DocKind } from '@plenary/shared';
-import { authenticate, type AuthenticatedActor } from '../auth/authenticate';
+import { admit, type Admitted } from '../auth/authenticate';
+import type { OpenInvites } from '../auth/OpenInvites';
 import type { InviteTokens } from '../auth/InviteTokens';
 import { AddressShares } from '../limits/AddressShares';
 import { RefusalLog } from '../limits/RefusalLog';
@@ -20,6 +21,8 @@ export interface YjsEndpointDeps {
   tokens: InviteTokens;
   store: DocStore;
   rooms: RoomRegistry;
+  /** open connections by invite: closed when their token expires or their invite is revoked */
+  invites?: OpenInvites;
   maxFrameBytes: number;
   /** upgrades being authenticated or waiting their turn, at most; more are refused with 503 */
   maxPendingUpgrades?: number;
@@ -36,6 +39,8 @@ export interface YjsEndpointDeps {
 
 /** Close code for a connection over its rate (4500–4599: a stock client reconnects, and resends what was not applied). */
 export const RATE_LIMITED_CLOSE = 4529;
+/** Close code for a connection whose invite expired or was revoked (4400–4499: not retried; R8, R9). */
+export const INVITE_ENDED_CLOSE = 4401;
 /** frames buffered while a doc loads, at most */
 const MAX_EARLY_FRAMES = 256;
 /** upgrades authenticated at once; the others wait their turn (see Admission) */
@@ -92,9 +97,9 @@ export function attachYjsEndpoint(http: HttpServer, deps: YjsEndpointDeps): WebS
     const admitted = admission.admit(async () => {
       if (socket.destroyed) return; // gave up while waiting its turn
       try {
-        const actor = await authenticate(deps.tokens, deps.store, url.searchParams.get('token'), doc.sid);
+        const admitted = await admit(deps.tokens, deps.store, url.searchParams.get('token'), doc.sid);
         if (socket.destroyed) return;
-        wss.handleUpgrade(req, socket, head, (ws) => serve(ws, actor, doc.sid, doc.kind));
+        wss.handleUpgrade(req, socket, head, (ws) => serve(ws, admitted, doc.sid, doc.kind));
       } catch (err) {
         const message = err instanceof PlenaryError ? err.message : 'The invite token could not be checked';
         refuseUpgrade(socket, 401, 'Unauthorized', message);
@@ -107,7 +112,8 @@ export function attachYjsEndpoint(http: HttpServer, deps: YjsEndpointDeps): WebS
     }
   });
 
-  function serve(ws: WebSocket, actor: AuthenticatedActor, sid: string, kind: DocKind): void {
+  function serve(ws: WebSocket, admitted: Admitted, sid: string, kind: DocKind): void {
+    const { actor } = admitted;
     const name = `${sid}/${kind}`;
     const conn: RoomConnection = {
       id: randomUUID(),
@@ -165,7 +171,9 @@ export function attachYjsEndpoint(http: HttpServer, deps: YjsEndpointDeps): WebS
       alive = false;
       ws.ping();
     }, deps.pingMs ?? 30_000);
+    const untrack = deps.invites?.track(admitted, (refusal) => refuse(INVITE_ENDED_CLOSE, refusal.message));
     ws.on('close', () => {
+      untrack?.();
       clearInterval(ping);
       room?.leave(conn);
     });
