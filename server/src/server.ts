@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type * as Y from 'yjs';
-import { actorKey, docName, sessionAttendance } from '@plenary/shared';
+import { actorKey, docName, sessionAttendance, type Role } from '@plenary/shared';
 import { loadSecrets } from './auth/secrets';
 import { setConnected } from './commands/attendance';
 import { InviteTokens } from './auth/InviteTokens';
@@ -71,13 +71,32 @@ export async function startServer(config: Config, log: (msg: string) => void = (
       if (type === 'silence.start') void silence.watch(actor.sid).catch((err: unknown) => log(`silence watch failed: ${String(err)}`));
     },
     exclusive,
+    { 'invite.revoke': (actor, p) => revoke(actor.sid, p.role, p.delegation) },
   );
+  /** Revokes an invite, mints its new link and closes the connections of the old one, on every node (R9). */
+  const revoke = async (sid: string, role: Role, delegation?: string) => {
+    const revoked = await sittings.revoke(sid, role, delegation);
+    const closed = invites.closeRevoked(sid, revoked.invite, revoked.generation);
+    if (cluster) io.serverSideEmit('invite-revoked', { sid, invite: revoked.invite, generation: revoked.generation });
+    log(`${sid}: the invite ${revoked.invite} was revoked (now generation ${revoked.generation}); closed ${closed} connections on this node`);
+    return revoked;
+  };
   const presence = cluster?.presence ?? new LocalPresenceBook();
   const metrics = new Metrics();
   let publicUrl = config.publicUrl ?? '';
   const sittings = new Sittings(store, rooms, tokens, { publicUrl: () => publicUrl, tokenDays: config.tokenDays });
 
-  const app = createApp({ store, rooms, tokens, sittings, metrics, adminKey: secrets.adminKey, nodeId: config.nodeId, clientDir: config.clientDir });
+  const app = createApp({
+    store,
+    rooms,
+    tokens,
+    sittings,
+    metrics,
+    adminKey: secrets.adminKey,
+    nodeId: config.nodeId,
+    clientDir: config.clientDir,
+    revokeInvite: revoke,
+  });
   const http = createServer(app);
   const addressOf = (req: IncomingMessage) => remoteAddress(req, config.trustProxy);
   const invites = new OpenInvites();

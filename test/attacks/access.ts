@@ -112,3 +112,12 @@ export async function idleConnections(port: number, count: number, localAddress?
     })),
   );
 }
+
+/** `POST /api/sessions/:sid/invites/revoke` with a key (the admin key, or a guess of it). */
+export function revokeByAdmin(url: string, sid: string, invite: { role: string; delegation?: string }, key: string): Promise<Response> {
+  return fetch(`${url}/api/sessions/${encodeURIComponent(sid)}/invites/revoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify(invite),
+  });
+}

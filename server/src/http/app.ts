@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import compression from 'compression';
-import { CreateSessionBody, describeZodError, PlenaryError, type ErrorCode } from '@plenary/shared';
+import { AdminInviteRef, CreateSessionBody, describeZodError, PlenaryError, type ErrorCode, type Role } from '@plenary/shared';
 import { authenticate } from '../auth/authenticate';
 import type { InviteTokens } from '../auth/InviteTokens';
 import type { Metrics } from '../metrics';
@@ -26,6 +26,8 @@ export interface AppDeps {
   adminKey: string;
   nodeId: string;
   clientDir: string;
+  /** revokes an invite, closes its connections and mints its new link (R9) */
+  revokeInvite: (sid: string, role: Role, delegation?: string) => Promise<{ invite: string; token: string; url: string }>;
 }
 
 const STATUS: Record<ErrorCode, number> = {
@@ -69,6 +71,16 @@ export function createApp(deps: AppDeps): express.Express {
     const body = CreateSessionBody.safeParse(req.body);
     if (!body.success) throw new PlenaryError('INVALID', describeZodError(body.error));
     res.status(201).json(await deps.sittings.create(body.data));
+  });
+
+  // the admin key revokes any invite of a sitting, the chair's too (the chair's command: the others only)
+  app.post('/api/sessions/:sid/invites/revoke', async (req, res) => {
+    const key = bearer(req);
+    if (!key || !sameSecret(key, deps.adminKey)) throw new PlenaryError('UNAUTHORIZED', 'Revoking an invite needs the admin key as a Bearer token');
+    const body = AdminInviteRef.safeParse(req.body);
+    if (!body.success) throw new PlenaryError('INVALID', describeZodError(body.error));
+    const { invite, token, url } = await deps.revokeInvite(String(req.params.sid), body.data.role, body.data.delegation);
+    res.json({ invite, token, url });
   });
 
   app.get('/api/sessions/:sid', async (req, res) => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
-import { actorKey, PlenaryError, type ClientToServerEvents, type ServerToClientEvents } from '@plenary/shared';
+import { actorKey, PlenaryError, type ClientToServerEvents, type ErrorBody, type ServerToClientEvents } from '@plenary/shared';
 import { admit, type Admitted } from '../auth/authenticate';
 import type { OpenInvites } from '../auth/OpenInvites';
 import type { InviteTokens } from '../auth/InviteTokens';
@@ -16,7 +16,14 @@ interface SocketData {
   admitted: Admitted;
 }
 
-type PlenarySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Between the nodes of a cluster (through Socket.IO's adapter). */
+export interface InterServerEvents {
+  /** an invite was revoked on another node: its connections open here close too (R9) */
+  'invite-revoked': (m: { sid: string; invite: string; generation: number }) => void;
+}
+
+type PlenarySocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type PlenaryIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface SocketServerDeps {
   tokens: InviteTokens;
@@ -52,9 +59,28 @@ export interface SocketServerDeps {
 
 const sittingRoom = (sid: string) => `sitting:${sid}`;
 
+/**
+ * Tells an open connection why it ends, then disconnects it once the message is on its way: with
+ * connection-state recovery (several nodes) an emit first goes through the adapter, asynchronously.
+ */
+function refuseOpen(socket: PlenarySocket, body: ErrorBody): void {
+  const disconnect = () => {
+    clearTimeout(fallback);
+    socket.conn.off('packetCreate', queued);
+    socket.disconnect(true);
+  };
+  const fallback = setTimeout(disconnect, 1000);
+  // announced before it is queued; once queued, engine.io closes only after it is written
+  const queued = (packet: { type: string; data?: unknown }) => {
+    if (packet.type === 'message' && typeof packet.data === 'string' && packet.data.includes('"refused"')) setImmediate(disconnect);
+  };
+  socket.conn.on('packetCreate', queued);
+  socket.emit('refused', body);
+}
+
 /** Socket.IO: commands, presence and the clock. Authenticated in the handshake, before any event. */
-export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Server {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
+export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): PlenaryIo {
+  const io: PlenaryIo = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(http, {
     path: '/socket.io',
     serveClient: false,
     maxHttpBufferSize: deps.maxFrameBytes,
@@ -110,6 +136,11 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
     });
   });
 
+  io.on('invite-revoked', ({ sid, invite, generation }) => {
+    const closed = deps.invites?.closeRevoked(sid, invite, generation) ?? 0;
+    if (closed > 0) log(`${sid}: the invite ${invite} was revoked on another node; closed ${closed} connections here`);
+  });
+
   const settling = new Map<string, NodeJS.Timeout>();
   const sendPresence = (sid: string) =>
     void deps.presence.list(sid).then(
@@ -151,10 +182,7 @@ export function attachSocketServer(http: HttpServer, deps: SocketServerDeps): Se
     const { actor } = socket.data.admitted;
     authenticated(socket.conn);
     // its invite expired or was revoked: told why, then closed (the client does not retry a server disconnect)
-    const untrack = deps.invites?.track(socket.data.admitted, (refusal) => {
-      socket.emit('refused', refusal.toBody());
-      socket.disconnect(true);
-    });
+    const untrack = deps.invites?.track(socket.data.admitted, (refusal) => refuseOpen(socket, refusal.toBody()));
     const room = sittingRoom(actor.sid);
     const bucket = new TokenBucket(deps.commandRate ?? { perSecond: 0, burst: 0 });
     void socket.join(room);

@@ -72,6 +72,11 @@ export interface DocStore {
   createSitting(record: SittingRecord): Promise<boolean>;
   getSitting(sid: string): Promise<SittingRecord | null>;
   listSittings(): Promise<SittingRecord[]>;
+  /**
+   * Moves an invite (an actor key) of a sitting to its next generation, so that tokens minted
+   * before are refused (R9); resolves to the new generation, or null when there is no such sitting.
+   */
+  revokeInvite(sid: string, invite: string): Promise<number | null>;
 
   /** The ack of a command already applied by this actor with this id, if any. */
   findCommand(sid: string, actor: string, id: string): Promise<Ack | null>;

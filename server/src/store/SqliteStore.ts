@@ -71,6 +71,7 @@ export class SqliteStore implements DocStore {
         'INSERT OR IGNORE INTO sittings (sid, record, created_at) VALUES (?, ?, ?)',
       ),
       getSitting: this.db.prepare<[string], { record: string }>('SELECT record FROM sittings WHERE sid = ?'),
+      updateSitting: this.db.prepare<[string, string]>('UPDATE sittings SET record = ? WHERE sid = ?'),
       listSittings: this.db.prepare<[], { record: string }>('SELECT record FROM sittings ORDER BY created_at'),
       findCommand: this.db.prepare<[string, string, string], { ack: string }>(
         'SELECT ack FROM commands WHERE sid = ? AND actor = ? AND id = ?',
@@ -121,6 +122,17 @@ export class SqliteStore implements DocStore {
   async getSitting(sid: string): Promise<SittingRecord | null> {
     const row = this.stmt.getSitting.get(sid);
     return row ? (JSON.parse(row.record) as SittingRecord) : null;
+  }
+
+  async revokeInvite(sid: string, invite: string): Promise<number | null> {
+    return this.db.transaction(() => {
+      const row = this.stmt.getSitting.get(sid);
+      if (!row) return null;
+      const record = JSON.parse(row.record) as SittingRecord;
+      const generation = (record.invites?.[invite] ?? 0) + 1;
+      this.stmt.updateSitting.run(JSON.stringify({ ...record, invites: { ...record.invites, [invite]: generation } }), sid);
+      return generation;
+    })();
   }
 
   async listSittings(): Promise<SittingRecord[]> {
