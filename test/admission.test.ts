@@ -3,9 +3,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unauthenticatedEngine, unauthenticatedFlood } from './attacks/access';
+import { idleConnections, rawRequest, sendRaw, unauthenticatedEngine, unauthenticatedFlood } from './attacks/access';
 import { spawnPlenary, type PlenaryChild } from './helpers/child';
-import { cmd, ioClient, startTestServer, yClient } from './helpers/plenary';
+import { cmd, createSitting, ioClient, startTestServer, yClient } from './helpers/plenary';
+import { waitFor } from './helpers/wait';
 
 let child: PlenaryChild | null = null;
 const attackers: { close(): void }[] = [];
@@ -23,18 +24,25 @@ afterEach(async () => {
  * does not count) until stopped; the slowest answer, in ms (Infinity when one failed).
  */
 function watchHealth(url: string): { stop(): Promise<number> } {
-  const script = `const t=setInterval(async()=>{const a=performance.now();try{const r=await fetch(${JSON.stringify(url + '/healthz')},{signal:AbortSignal.timeout(5000)});await r.arrayBuffer();console.log(r.ok?performance.now()-a:'failed')}catch{console.log('failed')}},100);process.stdin.on('end',()=>{clearInterval(t)});process.stdin.resume();`;
+  const script = `const t=setInterval(async()=>{const a=performance.now();try{const r=await fetch(${JSON.stringify(url + '/healthz')},{signal:AbortSignal.timeout(5000)});await r.arrayBuffer();console.log(r.ok?performance.now()-a:'failed '+r.status)}catch(e){console.log('failed '+(e.cause?.code??e.message))}},100);process.stdin.on('end',()=>{clearInterval(t)});process.stdin.resume();`;
   const proc = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
+  let closed = false;
   proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  proc.once('close', () => (closed = true));
   const watcher = {
     stop: async () => {
-      if (proc.exitCode === null) {
-        const exited = new Promise((r) => proc.once('exit', r));
+      // at least one answer (or failure) to judge by
+      await waitFor(() => closed || out.includes('\n'), 5000, '/healthz was never polled').catch(() => {});
+      // 'close', not 'exit': what it printed last is read by then
+      if (!closed) {
         proc.stdin.end();
-        await exited;
+        await new Promise((r) => proc.once('close', r));
       }
-      const samples = out.trim().split('\n').filter(Boolean).map((l) => (l === 'failed' ? Infinity : Number(l)));
+      const lines = out.trim().split('\n').filter(Boolean);
+      const failures = lines.filter((l) => l.startsWith('failed'));
+      if (failures.length > 0) console.log(`/healthz failed ${failures.length} times: ${[...new Set(failures)].join(', ')}`);
+      const samples = lines.map((l) => (l.startsWith('failed') ? Infinity : Number(l)));
       return samples.length === 0 ? Infinity : Math.max(...samples);
     },
   };
@@ -121,4 +129,46 @@ describe('whose address', () => {
       await t.close();
     }
   });
+});
+
+describe('connections and file descriptors', () => {
+  const isOpen = (c: { socket: { destroyed: boolean; readyState: string } }) => !c.socket.destroyed && c.socket.readyState === 'open';
+
+  it('[K14] idle connections from one address beyond its share are refused at once with a 503 that says why; the chair, from another, is unaffected', async () => {
+    const p = await plenary({ PLENARY_MAX_CONNECTIONS: '80', PLENARY_MAX_CONNECTIONS_PER_ADDRESS: '40' });
+    const health = watchHealth(p.url);
+    const idle = await idleConnections(Number(new URL(p.url).port), 200, '127.0.0.2');
+    attackers.push(...idle.map((c) => ({ close: () => c.socket.destroy() })));
+    const refused = idle.filter((c) => !isOpen(c) || c.socket.readableEnded);
+    await waitFor(() => idle.filter(isOpen).length <= 40, 5000, 'the connections over the share were not closed');
+    const answers = await Promise.all(idle.filter((c) => !isOpen(c)).map((c) => c.answer));
+    expect(answers.length).toBeGreaterThanOrEqual(160);
+    expect(answers.every((a) => a.startsWith('HTTP/1.1 503') && a.includes('The server is not taking more connections from your address'))).toBe(true);
+    const chairMs = await chairCommands(p);
+    const slowest = await health.stop();
+    console.log(`[K14] 200 idle connections from 127.0.0.2 (cap 80, 40 per address): ${answers.length} refused with 503 at once (${refused.length} before the check); chair commanded in ${Math.round(chairMs)} ms; /healthz at most ${Math.round(slowest)} ms`);
+    expect(chairMs).toBeLessThan(1000);
+    expect(slowest).toBeLessThan(1000);
+    expect(await (await fetch(`${p.url}/metrics`)).text()).toMatch(/^plenary_tcp_connections_refused (1[6-9]\d|[2-9]\d\d)$/m);
+  }, 60_000);
+
+  it('[K14] past the total cap every new connection gets the 503; an idle connection that never sends a request is closed after the headers timeout', async () => {
+    const t = await startTestServer({ maxConnections: 30, maxConnectionsPerAddress: 30, headersTimeoutMs: 1000 });
+    try {
+      const links = await createSitting(t);
+      const idle = await idleConnections(t.server.port, 30, '127.0.0.3');
+      attackers.push(...idle.map((c) => ({ close: () => c.socket.destroy() })));
+      // counted as the server accepts them: the next new connection is refused
+      let res = { status: 0, body: '' };
+      await waitFor(async () => (res = await sendRaw(t.server.port, rawRequest('/healthz'))).status === 503, 3000, 'no 503 past the total cap');
+      expect(JSON.parse(res.body)).toEqual({ error: { code: 'UNAVAILABLE', message: 'The server is not taking more connections; retry in a moment' } });
+      // the idle ones are dropped within the headers timeout (checked every second), and everyone gets in again
+      await waitFor(() => idle.every((c) => !isOpen(c)), 5000, 'idle connections were not dropped');
+      expect((await sendRaw(t.server.port, rawRequest('/healthz'))).status).toBe(200);
+      const chair = await ioClient(t, links.links.chair.token);
+      chair.close();
+    } finally {
+      await t.close();
+    }
+  }, 30_000);
 });

@@ -13,6 +13,7 @@ import type { Config } from './config';
 import { createApp } from './http/app';
 import { remoteAddress } from './http/remoteAddress';
 import { securityHeaders } from './http/securityHeaders';
+import { ConnectionGate, lowLimitWarning } from './limits/ConnectionGate';
 import { Metrics } from './metrics';
 import { LocalPresenceBook } from './presence/PresenceBook';
 import { communiquePolicy } from './sittings/CommuniquePolicy';
@@ -97,7 +98,16 @@ export async function startServer(config: Config, log: (msg: string) => void = (
     clientDir: config.clientDir,
     revokeInvite: revoke,
   });
-  const http = createServer(app);
+  // a connection that sends no request is closed after the headers timeout, checked every second (K14)
+  const http = createServer({ headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: 1000 }, app);
+  const gate = new ConnectionGate(
+    // behind a proxy every connection comes from its address: only the total is capped
+    { total: config.maxConnections, perAddress: config.trustProxy > 0 ? 0 : config.maxConnectionsPerAddress },
+    log,
+  );
+  http.on('connection', gate.accept);
+  const warning = lowLimitWarning(gate.caps);
+  if (warning) log(`warning: ${warning}`);
   const addressOf = (req: IncomingMessage) => remoteAddress(req, config.trustProxy);
   const invites = new OpenInvites();
   const wss = attachYjsEndpoint(http, {
@@ -142,6 +152,8 @@ export async function startServer(config: Config, log: (msg: string) => void = (
   io.engine.use(securityHeaders());
   const stopRecoverySessions = cluster ? keepSessionsRecoverable(io) : () => {};
   metrics.gauge('plenary_docs_loaded', 'Docs held in memory', () => rooms.size);
+  metrics.gauge('plenary_tcp_connections', 'Open TCP connections', () => gate.connections);
+  metrics.gauge('plenary_tcp_connections_refused', 'TCP connections refused over the caps since start', () => gate.refused);
   metrics.gauge('plenary_yjs_connections', 'Open Yjs connections', () => wss.clients.size);
   metrics.gauge('plenary_socketio_connections', 'Open Socket.IO connections', () => io.engine.clientsCount);
 

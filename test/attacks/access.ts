@@ -101,15 +101,29 @@ export function tokenlessUpgrade(port: number, localAddress: string, sid = 'test
   return s;
 }
 
-/** Idle TCP connections that never send a byte: the file-descriptor exhaustion attack. */
-export async function idleConnections(port: number, count: number, localAddress?: string): Promise<Socket[]> {
+/** An idle TCP connection that never sends a byte; `answer` resolves, when it closes, to what the server wrote. */
+export interface IdleConnection {
+  socket: Socket;
+  answer: Promise<string>;
+}
+
+/** Idle TCP connections that never send a byte: the file-descriptor exhaustion attack. Resolves once each is connected (or closed). */
+export async function idleConnections(port: number, count: number, localAddress?: string): Promise<IdleConnection[]> {
   return Promise.all(
-    Array.from({ length: count }, () => new Promise<Socket>((resolve) => {
-      const s = connect({ port, host: '127.0.0.1', ...(localAddress ? { localAddress } : {}) });
-      s.on('error', () => {});
-      s.once('connect', () => resolve(s));
-      s.once('close', () => resolve(s));
-    })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<IdleConnection>((resolve) => {
+          const socket = connect({ port, host: '127.0.0.1', ...(localAddress ? { localAddress } : {}) });
+          let data = '';
+          socket.setEncoding('utf8');
+          socket.on('data', (d: string) => (data += d));
+          socket.on('error', () => {});
+          const answer = new Promise<string>((r) => socket.once('close', () => r(data)));
+          socket.once('connect', () => resolve({ socket, answer }));
+          socket.once('close', () => resolve({ socket, answer }));
+        }),
+    ),
   );
 }
 
