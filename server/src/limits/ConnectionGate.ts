@@ -41,7 +41,8 @@ const REFUSAL = (why: string) => {
 /**
  * Counts the open TCP connections, in all and by address, and refuses one over a cap at once with
  * a 503 that says why — before file descriptors run out, and so that one address cannot take them
- * all (K14). Nothing the refused connection sent is read.
+ * all (K14). The refused socket is destroyed a second later at the latest: closing it at once could
+ * reset the connection before the client has read why.
  */
 export class ConnectionGate {
   private open = 0;
