@@ -3,10 +3,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { idleConnections, rawRequest, sendRaw, unauthenticatedEngine, unauthenticatedFlood } from './attacks/access';
+import { idleConnections, rawRequest, sendRaw, unauthenticatedEngine, unauthenticatedFlood, upgradeAnswer } from './attacks/access';
 import { spawnPlenary, type PlenaryChild } from './helpers/child';
 import { cmd, createSitting, ioClient, startTestServer, yClient } from './helpers/plenary';
 import { waitFor } from './helpers/wait';
+import { startRedis } from './helpers/redisServer';
+import { WebSocket } from 'ws';
 
 let child: PlenaryChild | null = null;
 const attackers: { close(): void }[] = [];
@@ -171,4 +173,40 @@ describe('connections and file descriptors', () => {
       await t.close();
     }
   }, 30_000);
+});
+
+describe('Yjs upgrades waiting their turn', () => {
+  it('[K13] while the store is slow, 300 upgrades from one address take their share of the queue and no more; an upgrade from another address still gets in', async () => {
+    const redis = await startRedis({ appendonly: false });
+    const t = await startTestServer({ redisUrl: redis.url, nodeId: 'slow-store' });
+    try {
+      const links = await createSitting(t);
+      const path = `/yjs/test-sitting/session?token=${links.links.observer.token}`;
+      // the registry read of every upgrade now waits: upgrades pile up in the queue (R7)
+      redis.process.kill('SIGSTOP');
+      const flood = Array.from({ length: 300 }, () => upgradeAnswer(t.server.port, path, '127.0.0.2'));
+      // what is over the address's share is refused at once, while the store still sleeps
+      const answered: number[] = [];
+      flood.forEach((p) => void p.then((s) => answered.push(s)));
+      await waitFor(() => answered.length >= 300 - 128, 10_000, 'the upgrades over the share were not refused while the store was stopped');
+      const honest = new WebSocket(`${t.wsUrl}${path}`);
+      const honestAnswer = new Promise<number>((resolve) => {
+        honest.once('open', () => resolve(101));
+        honest.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        honest.once('error', () => resolve(0));
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      redis.process.kill('SIGCONT');
+      expect(await honestAnswer).toBe(101);
+      honest.close();
+      const statuses = await Promise.all(flood);
+      const refused = statuses.filter((s) => s === 503).length;
+      console.log(`[K13] 300 upgrades from 127.0.0.2 while the store was stopped: ${300 - refused} admitted to the queue, ${refused} refused with 503; the honest upgrade from 127.0.0.1 got in`);
+      expect(refused).toBe(300 - 128);
+    } finally {
+      redis.process.kill('SIGCONT');
+      await t.close();
+      await redis.stop();
+    }
+  }, 60_000);
 });

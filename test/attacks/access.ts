@@ -53,6 +53,22 @@ export function sendRaw(port: number, request: string, localAddress?: string): P
   });
 }
 
+/** Sends a raw upgrade and resolves to the status of the answer's first line (the socket is then destroyed). */
+export function upgradeAnswer(port: number, path: string, localAddress?: string): Promise<number> {
+  return new Promise((resolve) => {
+    const s = connect({ port, host: '127.0.0.1', ...(localAddress ? { localAddress } : {}) });
+    let data = '';
+    s.setEncoding('utf8');
+    s.on('error', () => resolve(0));
+    s.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0)));
+    s.on('data', (d: string) => {
+      data += d;
+      if (data.includes('\r\n')) s.destroy();
+    });
+    s.write(rawUpgrade(path));
+  });
+}
+
 /**
  * An engine.io connection that never authenticates: it opens the transport (what counts as waiting
  * unauthenticated) from `localAddress` and never sends Socket.IO's CONNECT with a token, so the
