@@ -70,9 +70,10 @@ function refuseOpen(socket: PlenarySocket, body: ErrorBody): void {
     socket.disconnect(true);
   };
   const fallback = setTimeout(disconnect, 1000);
-  // announced before it is queued; once queued, engine.io closes only after it is written
+  // announced (as Socket.IO encodes an event: `2["refused",…]`) before it is queued; once queued,
+  // engine.io closes only after it is written
   const queued = (packet: { type: string; data?: unknown }) => {
-    if (packet.type === 'message' && typeof packet.data === 'string' && packet.data.startsWith('42["refused",')) setImmediate(disconnect);
+    if (packet.type === 'message' && typeof packet.data === 'string' && packet.data.startsWith('2["refused",')) setImmediate(disconnect);
   };
   socket.conn.on('packetCreate', queued);
   socket.emit('refused', body);
