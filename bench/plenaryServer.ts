@@ -41,6 +41,9 @@ const config: Config = {
   dataDir: values.data,
   demo: false,
   nodeId: values.node!,
+  // every client of a bench comes from 127.0.0.1: no per-address share (K13, K14)
+  preAuthPerAddress: 0,
+  maxConnectionsPerAddress: 0,
   ...(values.redis ? { redisUrl: values.redis } : {}),
   ...(values.secret ? { secret: values.secret } : {}),
 };

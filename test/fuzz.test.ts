@@ -10,6 +10,8 @@ describe('fuzzing', () => {
     expect({ seed, findings: report.findings }).toEqual({ seed, findings: [] });
     expect(report.frames).toBe(4000);
     expect(report.honestEdits).toBeGreaterThan(0);
+    // an outsider's malformed paths and unauthenticated connections are mixed in (test/attacks/access.ts)
+    expect(report.outsiderRequests).toBe(40);
     expect(report.closes[1007]).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -56,6 +56,13 @@ beforeAll(async () => {
   t = await startTestServer({ secret: SECRET, unloadAfterMs: 100 });
   tokenTarget = await createSitting(t, { ...SITTING, sessionId: 'token-target' });
   otherSitting = await createSitting(t, { ...SITTING, sessionId: 'another-sitting' });
+  // the observers' first link of the target sitting is revoked: it stands for every revoked invite (R9)
+  const revoked = await fetch(`${t.url}/api/sessions/token-target/invites/revoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminKey}` },
+    body: JSON.stringify({ role: 'observer' }),
+  });
+  if (!revoked.ok) throw new Error(`revoking the observers' invite: ${revoked.status} ${await revoked.text()}`);
 });
 afterAll(() => t.close());
 
@@ -301,6 +308,10 @@ const FIXTURES: Record<CommandType, Fixture> = {
     effect: (v, c) => commitment(v, c)?.progress === 50,
   },
   'attendance.mark': { payload: () => ({ delegation: 'cn', present: true }), effect: (v) => v.attendance.cn?.inRoom === true },
+  'invite.revoke': {
+    payload: () => ({ role: 'delegate', delegation: 'cn' }),
+    effect: (v) => v.feed.some((f) => f.key === 'invite.revoke' && f.delegation === 'cn'),
+  },
   'focus.set': {
     payload: (c) => ({ paragraphId: c.sit.paragraph }),
     effect: (v, c) => (v.meta as { focus?: { paragraphId?: string } }).focus?.paragraphId === c.sit.paragraph,
@@ -341,6 +352,7 @@ const BAD_TOKENS = {
   'of another sitting': () => otherSitting.links.chair.token,
   // a sitting's delegations cannot be removed: a token naming one that is not invited stands for it
   'of a delegation not in the sitting': () => new InviteTokens(SECRET).sign({ sid: 'token-target', role: 'delegate', del: 'xx' }, 1),
+  'of a revoked invite': () => tokenTarget.links.observer.token,
 };
 type BadToken = keyof typeof BAD_TOKENS;
 const CHANNELS = ['Yjs communiqué', 'Yjs session doc', 'Socket.IO', 'REST'] as const;

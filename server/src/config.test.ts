@@ -21,11 +21,13 @@ describe('configuration', () => {
     expect(d).toMatchObject({ port: 8080, host: '0.0.0.0', dataDir: '/tmp/x', redisUrl: 'redis://r:6379', publicUrl: 'https://plenary.example.org', maxFrameBytes: 2048 });
   });
 
-  it('[H3][K1][K2][K3][K4] reads the limits, with defaults', () => {
+  it('[H3][K1][K2][K3][K4][K13][K14] reads the limits, with defaults', () => {
     expect(configFromEnv({})).toMatchObject({
       maxDocBytes: 8 * 1024 * 1024,
       rates: { updates: { perSecond: 50, burst: 500 }, awareness: { perSecond: 50, burst: 500 }, commands: { perSecond: 20, burst: 100 } },
       preAuth: { messages: 4, bytes: 64 * 1024, timeoutMs: 10_000 },
+      preAuthPerAddress: 32,
+      trustProxy: 0,
       pingMs: 5000,
       yjsPingMs: 30_000,
     });
@@ -39,8 +41,19 @@ describe('configuration', () => {
       PLENARY_AUTH_TIMEOUT_MS: '2000',
       PLENARY_PING_MS: '1000',
       PLENARY_YJS_PING_MS: '3000',
+      PLENARY_PREAUTH_PER_ADDRESS: '5',
+      PLENARY_TRUST_PROXY: 'true',
+      PLENARY_MAX_CONNECTIONS: '500',
+      PLENARY_HEADERS_TIMEOUT_MS: '2000',
     });
+    expect(configFromEnv({ PLENARY_MAX_CONNECTIONS: '500', PLENARY_MAX_CONNECTIONS_PER_ADDRESS: '0' })).toMatchObject({ maxConnections: 500, maxConnectionsPerAddress: 0 });
+    expect(configFromEnv({ PLENARY_TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(c).toMatchObject({
+      preAuthPerAddress: 5,
+      trustProxy: 1,
+      maxConnections: 500,
+      maxConnectionsPerAddress: 250,
+      headersTimeoutMs: 2000,
       maxDocBytes: 1000,
       rates: { updates: { perSecond: 5, burst: 10 }, awareness: { perSecond: 0, burst: 0 }, commands: { perSecond: 3, burst: 30 } },
       preAuth: { messages: 2, bytes: 512, timeoutMs: 2000 },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
+import { defaultMaxConnections } from './limits/ConnectionGate';
 import { parseRate, type Rate } from './limits/TokenBucket';
 
 export interface Config {
@@ -26,6 +27,15 @@ export interface Config {
   bracketCheckMs: Rate;
   /** what a Socket.IO connection may send before it is authenticated */
   preAuth: { messages: number; bytes: number; timeoutMs: number };
+  /** of the connections waiting to authenticate (Socket.IO, Yjs upgrades), one remote address holds at most this many; 0 = no cap */
+  preAuthPerAddress: number;
+  /** proxies in front whose X-Forwarded-For is believed; 0 = the socket's own address */
+  trustProxy: number;
+  /** open TCP connections at most, and from one address (0 = no cap); sized from `ulimit -n` by default */
+  maxConnections: number;
+  maxConnectionsPerAddress: number;
+  /** a connection that has not sent a request's headers within this time is closed */
+  headersTimeoutMs: number;
   /** Socket.IO ping interval, and how long a pong may take; a silent connection is dropped */
   pingMs: number;
   /** Yjs WebSocket ping interval; a connection that has not answered the previous ping is dropped */
@@ -48,6 +58,19 @@ function int(value: string | undefined, fallback: number, name: string): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return n;
+}
+
+/** `PLENARY_TRUST_PROXY`: how many proxies stand in front (`true` = one). */
+function trustedProxies(value: string | undefined): number {
+  if (value === 'true') return 1;
+  if (value === 'false') return 0;
+  return int(value, 0, 'PLENARY_TRUST_PROXY');
+}
+
+/** By default what `ulimit -n` allows, and half of it per address (so that one address never takes all). */
+function connectionCaps(env: NodeJS.ProcessEnv): { maxConnections: number; maxConnectionsPerAddress: number } {
+  const maxConnections = int(env.PLENARY_MAX_CONNECTIONS, defaultMaxConnections(), 'PLENARY_MAX_CONNECTIONS');
+  return { maxConnections, maxConnectionsPerAddress: int(env.PLENARY_MAX_CONNECTIONS_PER_ADDRESS, Math.ceil(maxConnections / 2), 'PLENARY_MAX_CONNECTIONS_PER_ADDRESS') };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -81,6 +104,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       bytes: int(env.PLENARY_PREAUTH_BYTES, 64 * 1024, 'PLENARY_PREAUTH_BYTES'),
       timeoutMs: int(env.PLENARY_AUTH_TIMEOUT_MS, 10_000, 'PLENARY_AUTH_TIMEOUT_MS'),
     },
+    preAuthPerAddress: int(env.PLENARY_PREAUTH_PER_ADDRESS, 32, 'PLENARY_PREAUTH_PER_ADDRESS'),
+    trustProxy: trustedProxies(env.PLENARY_TRUST_PROXY),
+    ...connectionCaps(env),
+    headersTimeoutMs: int(env.PLENARY_HEADERS_TIMEOUT_MS, 10_000, 'PLENARY_HEADERS_TIMEOUT_MS'),
     pingMs: int(env.PLENARY_PING_MS, 5000, 'PLENARY_PING_MS'),
     yjsPingMs: int(env.PLENARY_YJS_PING_MS, 30_000, 'PLENARY_YJS_PING_MS'),
     compactEvery: int(env.PLENARY_COMPACT_EVERY, 500, 'PLENARY_COMPACT_EVERY'),

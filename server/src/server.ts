@@ -1,17 +1,20 @@
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type * as Y from 'yjs';
-import { actorKey, docName, parseDocName, sessionAttendance } from '@plenary/shared';
+import { actorKey, docName, parseDocName, sessionAttendance, type Role } from '@plenary/shared';
 import { loadSecrets } from './auth/secrets';
 import { setConnected } from './commands/attendance';
 import { InviteTokens } from './auth/InviteTokens';
+import { OpenInvites } from './auth/OpenInvites';
 import { joinCluster } from './bus/cluster';
 import { keepSessionsRecoverable, MAX_DISCONNECTION_MS } from './bus/socketAdapter';
 import { Commands } from './commands/Commands';
 import type { Config } from './config';
 import { createApp } from './http/app';
 import { ExportPool } from './export/ExportPool';
+import { remoteAddress } from './http/remoteAddress';
 import { securityHeaders } from './http/securityHeaders';
+import { ConnectionGate, lowLimitWarning } from './limits/ConnectionGate';
 import { Metrics } from './metrics';
 import { LocalPresenceBook } from './presence/PresenceBook';
 import { communiquePolicy } from './sittings/CommuniquePolicy';
@@ -78,7 +81,16 @@ export async function startServer(config: Config, log: (msg: string) => void = (
       if (type === 'silence.start') void silence.watch(actor.sid).catch((err: unknown) => log(`silence watch failed: ${String(err)}`));
     },
     exclusive,
+    { 'invite.revoke': (actor, p) => revoke(actor.sid, p.role, p.delegation) },
   );
+  /** Revokes an invite, mints its new link and closes the connections of the old one, on every node (R9). */
+  const revoke = async (sid: string, role: Role, delegation?: string) => {
+    const revoked = await sittings.revoke(sid, role, delegation);
+    const closed = invites.closeRevoked(sid, revoked.invite, revoked.generation);
+    if (cluster) io.serverSideEmit('invite-revoked', { sid, invite: revoked.invite, generation: revoked.generation });
+    log(`${sid}: the invite ${revoked.invite} was revoked (now generation ${revoked.generation}); closed ${closed} connections on this node`);
+    return revoked;
+  };
   const presence = cluster?.presence ?? new LocalPresenceBook();
   let publicUrl = config.publicUrl ?? '';
   const sittings = new Sittings(store, rooms, tokens, { publicUrl: () => publicUrl, tokenDays: config.tokenDays });
@@ -95,10 +107,25 @@ export async function startServer(config: Config, log: (msg: string) => void = (
     clientDir: config.clientDir,
     exports,
     maxExportChars: config.exports.maxChars,
+    revokeInvite: revoke,
   });
-  const http = createServer(app);
+  // a connection that sends no request is closed after the headers timeout, checked every second (K14)
+  const http = createServer({ headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: 1000 }, app);
+  const gate = new ConnectionGate(
+    // behind a proxy every connection comes from its address: only the total is capped
+    { total: config.maxConnections, perAddress: config.trustProxy > 0 ? 0 : config.maxConnectionsPerAddress },
+    log,
+  );
+  http.on('connection', gate.accept);
+  const warning = lowLimitWarning(gate.caps);
+  if (warning) log(`warning: ${warning}`);
+  const addressOf = (req: IncomingMessage) => remoteAddress(req, config.trustProxy);
+  const invites = new OpenInvites();
   const wss = attachYjsEndpoint(http, {
     tokens,
+    invites,
+    addressOf,
+    upgradesPerAddress: config.preAuthPerAddress,
     store,
     rooms,
     maxFrameBytes: config.maxFrameBytes,
@@ -120,13 +147,15 @@ export async function startServer(config: Config, log: (msg: string) => void = (
     }).catch((err: unknown) => log(`${sid}: attendance not recorded: ${String(err)}`));
   const io = attachSocketServer(http, {
     tokens,
+    invites,
     store,
     commands,
     presence,
     maxFrameBytes: config.maxFrameBytes,
     commandRate: config.rates.commands,
     maxSendBufferBytes: config.maxSendBufferBytes,
-    preAuth: config.preAuth,
+    preAuth: { ...config.preAuth, perAddress: config.preAuthPerAddress },
+    addressOf,
     pingMs: config.pingMs,
     onDelegationPresence: (sid, delegation) => void followConnections(sid, delegation),
     log,
@@ -136,6 +165,8 @@ export async function startServer(config: Config, log: (msg: string) => void = (
   io.engine.use(securityHeaders());
   const stopRecoverySessions = cluster ? keepSessionsRecoverable(io) : () => {};
   metrics.gauge('plenary_docs_loaded', 'Docs held in memory', () => rooms.size);
+  metrics.gauge('plenary_tcp_connections', 'Open TCP connections', () => gate.connections);
+  metrics.gauge('plenary_tcp_connections_refused', 'TCP connections refused over the caps since start', () => gate.refused);
   metrics.gauge('plenary_yjs_connections', 'Open Yjs connections', () => wss.clients.size);
   metrics.gauge('plenary_socketio_connections', 'Open Socket.IO connections', () => io.engine.clientsCount);
 

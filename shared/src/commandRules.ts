@@ -56,6 +56,7 @@ const RULES = {
   'attendance.mark': { right: 'preside', verb: 'mark attendance' },
   'focus.set': { right: 'preside', verb: 'set the focus of the room screen' },
   'comment.resolve': { right: 'participate', verb: 'resolve comments' },
+  'invite.revoke': { right: 'preside', verb: 'revoke an invite link' },
 } satisfies Record<string, CommandRule>;
 
 export type CommandType = keyof typeof RULES;

@@ -9,6 +9,7 @@ import {
   ErrorBody,
   ItemFields,
   ParagraphStatus,
+  Role,
   SessionState,
 } from './schemas';
 
@@ -29,6 +30,21 @@ const onItem = z.object({ itemId }).strict();
 const cbmId = z.string().min(1).max(64);
 /** A delegate speaks for their own delegation (named or not); the chair names the delegation. */
 const forDelegation = z.object({ itemId, delegation: DelegationId.optional() }).strict();
+
+const oneDelegationForDelegates = [
+  (p: { role: string; delegation?: string | undefined }) => (p.role === 'delegate') === (p.delegation !== undefined),
+  'name the delegation of a delegate invite, and none for another role',
+] as const;
+/** An invite link the chair may revoke: the observers' or a delegation's (R9). */
+export const InviteRef = z
+  .object({ role: z.enum(['observer', 'delegate']), delegation: DelegationId.optional() })
+  .strict()
+  .refine(...oneDelegationForDelegates);
+/** An invite link the admin key may revoke: any, the chair's too. */
+export const AdminInviteRef = z
+  .object({ role: Role, delegation: DelegationId.optional() })
+  .strict()
+  .refine(...oneDelegationForDelegates);
 
 /** The shape of each command's payload (who may send it: `COMMAND_RULES`). */
 const PAYLOADS = {
@@ -129,6 +145,8 @@ const PAYLOADS = {
     .strict()
     .refine((p) => !(p.paragraphId && p.cbmId), 'focus on a paragraph or a measure, not both'),
   'comment.resolve': z.object({ commentId: z.string().min(1).max(64) }).strict(),
+  // a delegation's or the observers' link; the chair's own only with the admin key (R9)
+  'invite.revoke': InviteRef,
 } satisfies Record<CommandType, z.ZodType>;
 
 /** Every command the server knows: who may send it and the shape of its payload. */

@@ -1,5 +1,6 @@
 import type { Ack, CommandEnvelope } from './commands';
 import type { Role } from './roles';
+import type { ErrorBody } from './schemas';
 
 /** One connected participant as everyone sees them. */
 export interface PresenceEntry {
@@ -25,6 +26,8 @@ export interface Welcome {
 export interface ServerToClientEvents {
   welcome: (w: Welcome) => void;
   presence: (entries: PresenceEntry[]) => void;
+  /** the invite of this connection expired or was revoked: the server closes it right after (R8, R9) */
+  refused: (error: ErrorBody) => void;
 }
 
 export interface ClientToServerEvents {

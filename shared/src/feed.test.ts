@@ -75,6 +75,8 @@ const CASES: Case[] = [
   ['attendance.mark', 'chair', { delegation: 'cn', present: true }, 'attendance.present', 'Chair marked China present in the room'],
   ['attendance.mark', 'chair', { delegation: 'cn', present: false }, 'attendance.absent', 'Chair marked China absent from the room'],
   ['focus.set', 'chair', { paragraphId: 'p1' }, null, null],
+  ['invite.revoke', 'chair', { role: 'delegate', delegation: 'pk' }, 'invite.revoke', 'Chair revoked the invite link of Pakistan and made a new one'],
+  ['invite.revoke', 'chair', { role: 'observer' }, 'invite.revokeObservers', "Chair revoked the observers' invite link and made a new one"],
 ];
 
 describe('[F2] feed lines as a key and its values', () => {

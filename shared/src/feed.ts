@@ -10,7 +10,7 @@ export interface FeedEntry {
   actor: string;
   /** delegation the line is about (the actor's, or the one acted on) */
   delegation?: string;
-  /** the command's family: agenda, speakers, timer, paragraph, comment, revision, silence, cbm, commitment, session, attendance, focus */
+  /** the command's family: agenda, speakers, timer, paragraph, comment, revision, silence, cbm, commitment, session, attendance, focus, invite */
   kind: string;
   /** the line in English, as exports and the API give it */
   text: string;
@@ -115,6 +115,8 @@ export const FEED_LINES_EN = {
   'commitment.reportProgressStatus': '{{who}} reported on a commitment ({{progress}} %): {{commitmentStatus}}',
   'attendance.present': '{{who}} marked {{delegation}} present in the room',
   'attendance.absent': '{{who}} marked {{delegation}} absent from the room',
+  'invite.revoke': '{{who}} revoked the invite link of {{delegation}} and made a new one',
+  'invite.revokeObservers': "{{who}} revoked the observers' invite link and made a new one",
   'bracket.join': '{{who}} joined the bracket of {{delegation}} in {{paragraph}}',
   'bracket.lift': '{{who}} lifted the bracket of {{delegation}} in {{paragraph}}',
 } as const;
@@ -295,6 +297,8 @@ export function feedLine(type: CommandType, payload: P, c: FeedContext): FeedLin
     }
     case 'attendance.mark':
       return line(payload.present ? 'attendance.present' : 'attendance.absent', { delegation: del(payload.delegation) });
+    case 'invite.revoke':
+      return payload.role === 'delegate' ? line('invite.revoke', { delegation: del(payload.delegation) }) : line('invite.revokeObservers');
     case 'focus.set':
       return null;
     default:

@@ -83,6 +83,7 @@ export const REFUSALS_EN = {
   tokenSittingMissing: 'The sitting of this invite token does not exist',
   tokenDelegationNotInvited: 'The delegation of this invite token is not invited to the sitting',
   tokenUnchecked: 'The invite token could not be checked',
+  inviteRevoked: 'This invite link was revoked; ask the chair for the new one',
   // the server
   sittingBusy: 'The sitting is busy; try again',
   commandFailed: 'The server could not apply the command; try again',

@@ -8,6 +8,8 @@ export const InviteClaims = z
     role: Role,
     del: DelegationId.optional(),
     exp: z.number(),
+    /** the invite's generation: a token of an earlier one than the sitting's is revoked (R9); absent = 0 */
+    gen: z.number().int().min(1).optional(),
   })
   .refine((c) => (c.role === 'delegate') === (c.del !== undefined), {
     message: 'a delegate token names exactly one delegation; other roles name none',

@@ -4,6 +4,7 @@ import { ErrorCode, type CreateSessionResponse } from '@plenary/shared';
 import type { Config } from '../../server/src/config';
 import { cmd, createSitting, delegateToken, ioClient, startTestServer, yClient, type TestServer, type TestSocket, type YClient } from '../helpers/plenary';
 import { waitFor } from '../helpers/wait';
+import { MALFORMED_PERCENT_PATHS, MALFORMED_PERCENT_UPGRADES, rawRequest, rawUpgrade, sendRaw, unauthenticatedEngine, UNREADABLE_TARGETS } from '../attacks/access';
 import { Rng } from './random';
 import { nextSocketAction } from './socketPayloads';
 import { FrameFactory, type FrameKind } from './yjsFrames';
@@ -35,6 +36,8 @@ export interface CampaignReport {
   honestEdits: number;
   honestMaxLatencyMs: number;
   honestCommands: number;
+  /** an outsider's requests mixed in: malformed paths and upgrades, unauthenticated engine connections (test/attacks/access.ts) */
+  outsiderRequests: number;
   /** invariant violations; empty when the campaign passed */
   findings: string[];
 }
@@ -77,6 +80,7 @@ export async function runCampaign(opts: CampaignOptions): Promise<CampaignReport
     honestEdits: 0,
     honestMaxLatencyMs: 0,
     honestCommands: 0,
+    outsiderRequests: 0,
     findings,
   };
   try {
@@ -134,6 +138,7 @@ export async function runCampaign(opts: CampaignOptions): Promise<CampaignReport
       fuzzSocket(t, links, new Rng(opts.seed ^ 0x5f3759df), opts.actions, report, findings).then(() => {
         report.actionsPerSec = Math.round(report.actions / secondsSince(started));
       }),
+      fuzzOutsider(t, new Rng(opts.seed ^ 0x2545f491), Math.ceil(opts.frames / 100), report, findings),
     ]);
     report.seconds = secondsSince(started);
     log(`fuzzed ${report.frames} frames and ${report.actions} Socket.IO emits in ${report.seconds.toFixed(1)} s; checking the invariants`);
@@ -263,4 +268,24 @@ function validAck(ack: unknown): boolean {
   const a = ack as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
   if (a.ok === true) return true;
   return a.ok === false && ErrorCode.safeParse(a.error?.code).success && typeof a.error?.message === 'string' && a.error.message.length > 0;
+}
+
+/** An outsider's requests: malformed paths and upgrade targets, and engine connections that never authenticate, from 127.0.0.2. */
+async function fuzzOutsider(t: TestServer, rng: Rng, quota: number, report: CampaignReport, findings: string[]): Promise<void> {
+  const requests = [
+    ...MALFORMED_PERCENT_PATHS.map((p) => rawRequest(p)),
+    ...MALFORMED_PERCENT_UPGRADES.map(rawUpgrade),
+    ...UNREADABLE_TARGETS.flatMap((target) => [rawRequest(target), rawUpgrade(target)]),
+  ];
+  for (let i = 0; i < quota; i++) {
+    report.outsiderRequests++;
+    if (rng.chance(0.3)) {
+      const engine = await unauthenticatedEngine(t.wsUrl, '127.0.0.2');
+      engine.ws.terminate();
+      continue;
+    }
+    const request = rng.pick(requests);
+    const res = await sendRaw(t.server.port, request).catch(() => ({ status: 0, body: '' }));
+    if (res.status === 0 || res.status >= 500) findings.push(`an outsider's request was answered ${res.status || 'with nothing'}: ${request.split('\r\n')[0]}`);
+  }
 }

@@ -18,8 +18,9 @@ const { values } = parseArgs({
 });
 if (!values.data) throw new Error('--data <dir> is required');
 
+// every client of the soak run comes from 127.0.0.1: no per-address share (K13, K14)
 const server = await startServer(
-  { ...configFromEnv(process.env), port: 0, host: '127.0.0.1', dataDir: values.data, demo: false, unloadAfterMs: Number(values['unload-ms']), nodeId: 'soak' },
+  { ...configFromEnv(process.env), port: 0, host: '127.0.0.1', dataDir: values.data, demo: false, unloadAfterMs: Number(values['unload-ms']), nodeId: 'soak', preAuthPerAddress: 0, maxConnectionsPerAddress: 0 },
   (m) => process.stderr.write(`${m}\n`),
 );
 

@@ -74,12 +74,17 @@ export function useSocket(token: string): SocketState {
       syncClock();
     });
     socket.on('disconnect', () => patch({ status: socket.active ? 'connecting' : 'disconnected' }));
+    const refuse = (body: unknown, message: string) => {
+      writeJson(browserStore(), welcomeKey(token), null);
+      patch({ status: 'disconnected', welcome: null, refused: serverRefusal(body, message) });
+    };
+    // an open connection whose link expired or was revoked is told so, then closed by the server (R8, R9)
+    socket.on('refused', (body) => refuse(body, body.message || 'refused'));
     socket.on('connect_error', (err) => {
       // a refusal by the server's auth middleware leaves the socket inactive; network trouble does not
       // the refusal's body comes as `err.data`: its key and values are worded in the reader's language
       if (!socket.active) {
-        writeJson(browserStore(), welcomeKey(token), null);
-        patch({ status: 'disconnected', welcome: null, refused: serverRefusal((err as Error & { data?: unknown }).data, err.message || 'refused') });
+        refuse((err as Error & { data?: unknown }).data, err.message || 'refused');
       } else {
         patch({ status: 'connecting' });
       }

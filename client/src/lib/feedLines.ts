@@ -18,6 +18,7 @@ export const FEED_KINDS = [
   'commitment',
   'session',
   'attendance',
+  'invite',
 ] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 
@@ -33,6 +34,7 @@ export const FEED_KIND_LABEL: Record<FeedKind, string> = labelMap({
   commitment: 'feedKind.commitment',
   session: 'feedKind.session',
   attendance: 'feedKind.attendance',
+  invite: 'feedKind.invite',
 });
 
 export function feedKindLabel(kind: string): string {

@@ -18,8 +18,8 @@ export class InviteTokens {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async sign(claims: { sid: string; role: Role; del?: string }, days: number): Promise<string> {
-    return new SignJWT({ sid: claims.sid, role: claims.role, ...(claims.del ? { del: claims.del } : {}) })
+  async sign(claims: { sid: string; role: Role; del?: string; gen?: number }, days: number): Promise<string> {
+    return new SignJWT({ sid: claims.sid, role: claims.role, ...(claims.del ? { del: claims.del } : {}), ...(claims.gen ? { gen: claims.gen } : {}) })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuedAt()
       .setExpirationTime(Math.floor(Date.now() / 1000) + Math.round(days * DAY_S))

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateDir, privateFile, PRIVATE_FILE_MODE } from '../dataDir';
 
 export interface Secrets {
   secret: string;
@@ -13,10 +14,13 @@ export interface Secrets {
 function keep(dataDir: string, file: string, fromEnv: string | undefined): { value: string; generated: boolean } {
   if (fromEnv) return { value: fromEnv, generated: false };
   const path = join(dataDir, file);
-  if (existsSync(path)) return { value: readFileSync(path, 'utf8').trim(), generated: false };
-  mkdirSync(dataDir, { recursive: true });
+  if (existsSync(path)) {
+    privateFile(path);
+    return { value: readFileSync(path, 'utf8').trim(), generated: false };
+  }
+  privateDir(dataDir);
   const value = randomBytes(32).toString('base64url');
-  writeFileSync(path, value + '\n', { mode: 0o600, flag: 'wx' });
+  writeFileSync(path, value + '\n', { mode: PRIVATE_FILE_MODE, flag: 'wx' });
   return { value, generated: true };
 }
 

@@ -15,12 +15,13 @@ import {
 import type * as Y from 'yjs';
 import type { DocStore } from '../store/DocStore';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
-import type { Handler, HandlerMap } from './context';
+import type { Handler, HandlerMap, Preparations } from './context';
 import { appendFeed } from './feed';
 import * as agenda from './agenda';
 import * as attendance from './attendance';
 import * as cbm from './cbm';
 import * as drafting from './drafting';
+import { revokeInvite } from './invites';
 import { createRevision } from './revisions';
 import { breakSilence, startSilence, withdrawSilence } from './silence';
 import { setState } from './session';
@@ -65,6 +66,7 @@ const HANDLERS: HandlerMap = {
   'commitment.update': cbm.updateCommitment,
   'attendance.mark': attendance.mark,
   'focus.set': attendance.setFocus,
+  'invite.revoke': revokeInvite,
 };
 
 /** Commands whose rules read the communiqué: its room is held open while they run. */
@@ -94,7 +96,11 @@ export class Commands {
     private readonly onApplied: (actor: Actor, type: CommandType) => void = () => {},
     /** runs `fn` alone among every node serving the sitting (several nodes); one node needs no lock */
     private readonly exclusive: <T>(sid: string, fn: () => Promise<T>) => Promise<T> = (_sid, fn) => fn(),
+    private readonly preparations: Preparations = {},
   ) {}
+
+  /** commands with a preparation being run, by actor and id: a retry racing its first attempt waits for it */
+  private readonly preparing = new Map<string, Promise<Ack>>();
 
   async execute(actor: Actor, raw: unknown): Promise<Ack> {
     try {
@@ -117,10 +123,15 @@ export class Commands {
     if (!payload.success) throw new PlenaryError('INVALID', describeZodError(payload.error, 'payload'));
 
     const key = actorKey(actor);
+    const prepare = this.preparations[type] as ((actor: Actor, payload: unknown) => Promise<unknown>) | undefined;
+    // its preparation acts outside the doc: a retry racing the first attempt must not run it again
+    const racing = prepare && this.preparing.get(`${actor.sid}|${key}|${id}`);
+    if (racing) return racing;
     // under the lock, a retry that raced its first attempt on another node finds that attempt's ack
-    return this.exclusive(actor.sid, async () => {
+    const run = this.exclusive(actor.sid, async () => {
       const stored = await this.store.findCommand(actor.sid, key, id);
       if (stored) return stored;
+      const prepared = prepare ? await prepare(actor, payload.data) : undefined;
 
       const handler = HANDLERS[type] as Handler<CommandType>;
       const apply = (communique?: Y.Doc) =>
@@ -133,7 +144,7 @@ export class Commands {
               if (replay) return { replay };
               const now = Date.now();
               const agendaBefore = readAgenda(doc);
-              const result = handler({ doc, actor, now, ...(communique ? { communique } : {}) }, payload.data as never);
+              const result = handler({ doc, actor, now, prepared, ...(communique ? { communique } : {}) }, payload.data as never);
               appendFeed(doc, { actor, type, payload: payload.data as Record<string, unknown>, now, agendaBefore, communique });
               room.rememberAck(ackKey, ackOf(result));
               return { result };
@@ -149,6 +160,10 @@ export class Commands {
         });
       return READS_COMMUNIQUE.has(type) ? this.rooms.with(docName(actor.sid, 'communique'), (c) => apply(c.doc)) : apply();
     });
+    if (!prepare) return run;
+    const racingKey = `${actor.sid}|${key}|${id}`;
+    this.preparing.set(racingKey, run);
+    return run.finally(() => this.preparing.delete(racingKey));
   }
 }
 

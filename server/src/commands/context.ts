@@ -8,7 +8,15 @@ export interface CommandContext {
   communique?: Y.Doc;
   actor: Actor;
   now: number;
+  /** what the command's preparation did outside the doc, before it (see `Preparations`) */
+  prepared?: unknown;
 }
+
+/**
+ * Work a command does outside the sitting's docs before its handler runs (revoking an invite in the
+ * registry): run once per command id, its result handed to the handler as `prepared`.
+ */
+export type Preparations = { [T in CommandType]?: (actor: Actor, payload: CommandPayload<T>) => Promise<unknown> };
 
 /**
  * Applies one command. Validate first, then write: a handler that throws must not have changed

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import compression from 'compression';
-import { CreateSessionBody, describeZodError, PlenaryError, type ErrorCode } from '@plenary/shared';
+import { AdminInviteRef, CreateSessionBody, describeZodError, PlenaryError, type ErrorCode, type Role } from '@plenary/shared';
 import { authenticate } from '../auth/authenticate';
 import type { InviteTokens } from '../auth/InviteTokens';
 import type { Metrics } from '../metrics';
@@ -14,6 +14,7 @@ import type { ExportPool } from '../export/ExportPool';
 import { auditRoutes } from './auditRoutes';
 import { cbmExportRoutes } from './cbmExports';
 import { exportRoutes } from './exports';
+import { decodablePath, MALFORMED_PATH } from './paths';
 import { firstPaintPage, invitedSitting } from './firstPaint';
 import { securityHeaders } from './securityHeaders';
 
@@ -28,6 +29,8 @@ export interface AppDeps {
   clientDir: string;
   exports: ExportPool;
   maxExportChars: number;
+  /** revokes an invite, closes its connections and mints its new link (R9) */
+  revokeInvite: (sid: string, role: Role, delegation?: string) => Promise<{ invite: string; token: string; url: string }>;
 }
 
 const STATUS: Record<ErrorCode, number> = {
@@ -56,6 +59,11 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
+  // a path whose escapes cannot be decoded names nothing: 400, before any route tries (H5)
+  app.use((req, _res, next) => {
+    if (!decodablePath(req.path)) throw new PlenaryError('INVALID', MALFORMED_PATH);
+    next();
+  });
   // slow links (O3): every text response compressed, brotli where the browser takes it
   app.use(compression());
   app.use('/api', express.json({ limit: '1mb' }));
@@ -66,6 +74,16 @@ export function createApp(deps: AppDeps): express.Express {
     const body = CreateSessionBody.safeParse(req.body);
     if (!body.success) throw new PlenaryError('INVALID', describeZodError(body.error));
     res.status(201).json(await deps.sittings.create(body.data));
+  });
+
+  // the admin key revokes any invite of a sitting, the chair's too (the chair's command: the others only)
+  app.post('/api/sessions/:sid/invites/revoke', async (req, res) => {
+    const key = bearer(req);
+    if (!key || !sameSecret(key, deps.adminKey)) throw new PlenaryError('UNAUTHORIZED', 'Revoking an invite needs the admin key as a Bearer token');
+    const body = AdminInviteRef.safeParse(req.body);
+    if (!body.success) throw new PlenaryError('INVALID', describeZodError(body.error));
+    const { invite, token, url } = await deps.revokeInvite(String(req.params.sid), body.data.role, body.data.delegation);
+    res.json({ invite, token, url });
   });
 
   app.get('/api/sessions/:sid', async (req, res) => {

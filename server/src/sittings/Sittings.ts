@@ -1,4 +1,5 @@
 import {
+  actorKey,
   assignNumbers,
   communiqueParagraphs,
   delegationColor,
@@ -127,14 +128,11 @@ export class Sittings {
     if (record) await this.store.createSitting(record);
   }
 
-  /** Fresh invite links for every role of a sitting. */
+  /** Fresh invite links for every role of a sitting, each of its invite's current generation. */
   async links(sid: string, days = this.opts.tokenDays): Promise<CreateSessionResponse> {
     const sitting = await this.store.getSitting(sid);
     if (!sitting) throw new PlenaryError('NOT_FOUND', `There is no sitting "${sid}"`);
-    const link = async (role: Role, del?: string) => {
-      const token = await this.tokens.sign({ sid, role, ...(del ? { del } : {}) }, days);
-      return { token, url: `${this.opts.publicUrl()}/s/${encodeURIComponent(sid)}?token=${token}` };
-    };
+    const link = (role: Role, del?: string) => this.link(sid, role, del, sitting.invites?.[actorKey({ role, delegation: del })] ?? 0, days);
     return {
       sessionId: sid,
       links: {
@@ -143,6 +141,27 @@ export class Sittings {
         delegates: await Promise.all(sitting.delegations.map(async (d) => ({ delegation: d.id, ...(await link('delegate', d.id)) }))),
       },
     };
+  }
+
+  /**
+   * Revokes an invite — the chair's, the observers' or a delegation's — and mints its new link: tokens
+   * of the old one are refused from now on (R9). Closing the connections still open is the caller's.
+   */
+  async revoke(sid: string, role: Role, delegation?: string): Promise<{ invite: string; generation: number; token: string; url: string }> {
+    const sitting = await this.store.getSitting(sid);
+    if (!sitting) throw new PlenaryError('NOT_FOUND', `There is no sitting "${sid}"`);
+    if (role === 'delegate' && !sitting.delegations.some((d) => d.id === delegation)) {
+      throw PlenaryError.of('NOT_FOUND', 'delegationNotInvited', { delegation: delegation ?? '' });
+    }
+    const invite = actorKey({ role, delegation });
+    const generation = await this.store.revokeInvite(sid, invite);
+    if (generation === null) throw new PlenaryError('NOT_FOUND', `There is no sitting "${sid}"`);
+    return { invite, generation, ...(await this.link(sid, role, delegation, generation)) };
+  }
+
+  private async link(sid: string, role: Role, del: string | undefined, gen: number, days = this.opts.tokenDays): Promise<{ token: string; url: string }> {
+    const token = await this.tokens.sign({ sid, role, ...(del ? { del } : {}), ...(gen ? { gen } : {}) }, days);
+    return { token, url: `${this.opts.publicUrl()}/s/${encodeURIComponent(sid)}?token=${token}` };
   }
 
   async read(sid: string): Promise<SessionView> {

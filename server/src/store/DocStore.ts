@@ -30,6 +30,8 @@ export interface SittingRecord {
   title: string;
   delegations: { id: string; name: string; color: string }[];
   createdAt: number;
+  /** each invite's generation (by actor key: `chair`, `observer`, `delegate:<id>`), when it was ever revoked (R9) */
+  invites?: Record<string, number>;
 }
 
 export interface LoadedDoc {
@@ -70,6 +72,11 @@ export interface DocStore {
   createSitting(record: SittingRecord): Promise<boolean>;
   getSitting(sid: string): Promise<SittingRecord | null>;
   listSittings(): Promise<SittingRecord[]>;
+  /**
+   * Moves an invite (an actor key) of a sitting to its next generation, so that tokens minted
+   * before are refused (R9); resolves to the new generation, or null when there is no such sitting.
+   */
+  revokeInvite(sid: string, invite: string): Promise<number | null>;
 
   /** The ack of a command already applied by this actor with this id, if any. */
   findCommand(sid: string, actor: string, id: string): Promise<Ack | null>;

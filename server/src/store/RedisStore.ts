@@ -28,6 +28,11 @@ redis.call('HSET', KEYS[1], 'data', ARGV[1], 'upto', ARGV[2], 'vector', ARGV[4])
 redis.call('XTRIM', KEYS[2], 'MINID', ARGV[3])
 return 1`;
 
+/** The invite's next generation, only for a registered sitting (R9). */
+const REVOKE_INVITE = `
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return false end
+return redis.call('HINCRBY', KEYS[2], ARGV[2], 1)`;
+
 type ExecResult = [Error | null, unknown][] | null;
 
 function checkExec(results: ExecResult): unknown[] {
@@ -64,6 +69,7 @@ export class RedisStore implements DocStore {
     sittings: () => `${this.prefix}sittings`,
     commands: (sid: string) => `${this.prefix}sitting:${sid}:commands`,
     audit: (sid: string) => `${this.prefix}sitting:${sid}:audit`,
+    invites: (sid: string) => `${this.prefix}sitting:${sid}:invites`,
   };
 
   async loadDoc(name: string): Promise<LoadedDoc> {
@@ -119,8 +125,18 @@ export class RedisStore implements DocStore {
   }
 
   async getSitting(sid: string): Promise<SittingRecord | null> {
-    const json = await this.redis.hget(this.key.sittings(), sid);
-    return json ? (JSON.parse(json) as SittingRecord) : null;
+    const [json, invites] = checkExec(await this.redis.multi().hget(this.key.sittings(), sid).hgetall(this.key.invites(sid)).exec()) as [
+      string | null,
+      Record<string, string>,
+    ];
+    if (!json) return null;
+    const record = JSON.parse(json) as SittingRecord;
+    return Object.keys(invites).length > 0 ? { ...record, invites: Object.fromEntries(Object.entries(invites).map(([k, v]) => [k, Number(v)])) } : record;
+  }
+
+  async revokeInvite(sid: string, invite: string): Promise<number | null> {
+    const generation = await this.redis.eval(REVOKE_INVITE, 2, this.key.sittings(), this.key.invites(sid), sid, invite);
+    return typeof generation === 'number' ? generation : null;
   }
 
   async listSittings(): Promise<SittingRecord[]> {

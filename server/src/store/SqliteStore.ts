@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ack } from '@plenary/shared';
 import { parseDocName } from '@plenary/shared';
+import { privateDir, privateFile } from '../dataDir';
 import { auditEntries, type AppendBatch, type AuditEntry, type DocStore, type LoadedDoc, type SittingRecord, type Snapshot } from './DocStore';
 
 const SCHEMA = `
@@ -35,8 +36,12 @@ export class SqliteStore implements DocStore {
   private readonly stmt;
 
   constructor(dataDir: string, file = 'plenary.sqlite') {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, file));
+    privateDir(dataDir);
+    // created 600 first: SQLite gives the -wal and -shm files the database file's mode (H6)
+    const path = join(dataDir, file);
+    privateFile(path);
+    for (const companion of ['-wal', '-shm']) if (existsSync(path + companion)) privateFile(path + companion);
+    this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
@@ -66,6 +71,7 @@ export class SqliteStore implements DocStore {
         'INSERT OR IGNORE INTO sittings (sid, record, created_at) VALUES (?, ?, ?)',
       ),
       getSitting: this.db.prepare<[string], { record: string }>('SELECT record FROM sittings WHERE sid = ?'),
+      updateSitting: this.db.prepare<[string, string]>('UPDATE sittings SET record = ? WHERE sid = ?'),
       listSittings: this.db.prepare<[], { record: string }>('SELECT record FROM sittings ORDER BY created_at'),
       findCommand: this.db.prepare<[string, string, string], { ack: string }>(
         'SELECT ack FROM commands WHERE sid = ? AND actor = ? AND id = ?',
@@ -116,6 +122,17 @@ export class SqliteStore implements DocStore {
   async getSitting(sid: string): Promise<SittingRecord | null> {
     const row = this.stmt.getSitting.get(sid);
     return row ? (JSON.parse(row.record) as SittingRecord) : null;
+  }
+
+  async revokeInvite(sid: string, invite: string): Promise<number | null> {
+    return this.db.transaction(() => {
+      const row = this.stmt.getSitting.get(sid);
+      if (!row) return null;
+      const record = JSON.parse(row.record) as SittingRecord;
+      const generation = (record.invites?.[invite] ?? 0) + 1;
+      this.stmt.updateSitting.run(JSON.stringify({ ...record, invites: { ...record.invites, [invite]: generation } }), sid);
+      return generation;
+    })();
   }
 
   async listSittings(): Promise<SittingRecord[]> {

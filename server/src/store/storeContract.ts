@@ -104,6 +104,22 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect((await store.listSittings()).map((s) => s.sid)).toEqual(['kabul-1', 'kabul-2']);
     });
 
+    it('[R9] revoking an invite moves it to its next generation, kept in the registry across a restart; other invites and sittings keep theirs', async () => {
+      const store = await fresh();
+      const rec = { sid: 'kabul-1', title: 'Kabul', delegations: [{ id: 'af', name: 'Afghanistan', color: '#1f77b4' }], createdAt: 1 };
+      await store.createSitting(rec);
+      await store.createSitting({ ...rec, sid: 'kabul-2' });
+      expect(await store.revokeInvite('kabul-1', 'delegate:af')).toBe(1);
+      expect(await store.revokeInvite('kabul-1', 'delegate:af')).toBe(2);
+      expect(await store.revokeInvite('kabul-1', 'observer')).toBe(1);
+      expect(await store.revokeInvite('nope', 'observer')).toBeNull();
+      expect(await store.getSitting('nope')).toBeNull();
+      const again = await factory.reopen(store);
+      open.push(again);
+      expect(await again.getSitting('kabul-1')).toEqual({ ...rec, invites: { 'delegate:af': 2, observer: 1 } });
+      expect(await again.getSitting('kabul-2')).toEqual({ ...rec, sid: 'kabul-2' });
+    });
+
     it('[S5] everything appended survives a restart of the store', async () => {
       const store = await fresh();
       const doc = new Y.Doc();

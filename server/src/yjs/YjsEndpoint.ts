@@ -3,11 +3,15 @@ import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import { can, parseDocName, PlenaryError, type DocKind } from '@plenary/shared';
-import { authenticate, type AuthenticatedActor } from '../auth/authenticate';
+import { admit, type Admitted } from '../auth/authenticate';
+import type { OpenInvites } from '../auth/OpenInvites';
 import type { InviteTokens } from '../auth/InviteTokens';
+import { AddressShares } from '../limits/AddressShares';
+import { RefusalLog } from '../limits/RefusalLog';
 import { describeRate, TokenBucket, type Rate } from '../limits/TokenBucket';
 import type { DocStore } from '../store/DocStore';
 import { decodeFrame, FrameError } from './frames';
+import { decodablePath, MALFORMED_PATH, requestUrl } from '../http/paths';
 import { Admission } from './admission';
 import { resetWebSocket, sendBinary } from './fanout';
 import type { Room, RoomConnection } from './Room';
@@ -17,11 +21,17 @@ export interface YjsEndpointDeps {
   tokens: InviteTokens;
   store: DocStore;
   rooms: RoomRegistry;
+  /** open connections by invite: closed when their token expires or their invite is revoked */
+  invites?: OpenInvites;
   maxFrameBytes: number;
   /** bytes waiting to be sent to a connection beyond which it is dropped, not buffered (0: no limit) */
   maxSendBufferBytes?: number;
   /** upgrades being authenticated or waiting their turn, at most; more are refused with 503 */
   maxPendingUpgrades?: number;
+  /** of those, at most this many from one remote address (K13); 0 = no cap */
+  upgradesPerAddress?: number;
+  /** the remote address an upgrade is counted under; the socket's own by default */
+  addressOf?: (req: IncomingMessage) => string;
   /** per connection: sync messages (updates, sync steps) and awareness messages (incl. queries) */
   rates?: { updates: Rate; awareness: Rate };
   /** ping interval; a connection that has not answered the previous ping is dropped */
@@ -31,6 +41,8 @@ export interface YjsEndpointDeps {
 
 /** Close code for a connection over its rate (4500–4599: a stock client reconnects, and resends what was not applied). */
 export const RATE_LIMITED_CLOSE = 4529;
+/** Close code for a connection whose invite expired or was revoked (4400–4499: not retried; R8, R9). */
+export const INVITE_ENDED_CLOSE = 4401;
 /** frames buffered while a doc loads, at most */
 const MAX_EARLY_FRAMES = 256;
 /** upgrades authenticated at once; the others wait their turn (see Admission) */
@@ -63,30 +75,48 @@ export function attachYjsEndpoint(http: HttpServer, deps: YjsEndpointDeps): WebS
   const maxPending = deps.maxPendingUpgrades ?? 256;
   const maxSend = deps.maxSendBufferBytes ?? 0;
   const admission = new Admission(Math.min(UPGRADE_CONCURRENCY, maxPending), Math.max(0, maxPending - UPGRADE_CONCURRENCY));
+  const shares = new AddressShares(deps.upgradesPerAddress ?? 0);
+  const refusals = new RefusalLog(`Yjs upgrades over their address's share of ${shares.perAddress} waiting`, deps.log ?? (() => {}));
+  const addressOf = deps.addressOf ?? ((req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown');
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname.startsWith('/socket.io/')) return; // Socket.IO's own upgrade handler takes it
+    const url = requestUrl(req.url);
+    if (url?.pathname.startsWith('/socket.io/')) return; // Socket.IO's own upgrade handler takes it
     // a function of its own: a closure here would keep the request, its URL and headers for the connection's life
     socket.on('error', destroySocket);
+    if (!url) return refuseUpgrade(socket, 400, 'Bad Request', 'The request target is not a URL');
     if (!url.pathname.startsWith('/yjs/')) return refuseUpgrade(socket, 404, 'Not Found', 'No WebSocket endpoint here');
-    const doc = parseDocName(decodeURIComponent(url.pathname.slice('/yjs/'.length)));
+    const path = url.pathname.slice('/yjs/'.length);
+    if (!decodablePath(path)) return refuseUpgrade(socket, 400, 'Bad Request', MALFORMED_PATH);
+    const doc = parseDocName(decodeURIComponent(path));
     if (!doc) return refuseUpgrade(socket, 404, 'Not Found', 'A doc is /yjs/<sitting id>/communique or /yjs/<sitting id>/session');
+    const address = addressOf(req);
+    // an address past its share (a venue behind one NAT joining at once) is let in while half the queue is free
+    const release = shares.take(address) ?? (admission.pending < maxPending / 2 ? shares.add(address) : null);
+    if (!release) {
+      refusals.refused(address);
+      return refuseUpgrade(socket, 503, 'Service Unavailable', 'Too many connections from your address are being opened; retry');
+    }
     const admitted = admission.admit(async () => {
       if (socket.destroyed) return; // gave up while waiting its turn
       try {
-        const actor = await authenticate(deps.tokens, deps.store, url.searchParams.get('token'), doc.sid);
+        const admitted = await admit(deps.tokens, deps.store, url.searchParams.get('token'), doc.sid);
         if (socket.destroyed) return;
-        wss.handleUpgrade(req, socket, head, (ws) => serve(ws, actor, doc.sid, doc.kind));
+        wss.handleUpgrade(req, socket, head, (ws) => serve(ws, admitted, doc.sid, doc.kind));
       } catch (err) {
         const message = err instanceof PlenaryError ? err.message : 'The invite token could not be checked';
         refuseUpgrade(socket, 401, 'Unauthorized', message);
       }
     });
-    if (!admitted) refuseUpgrade(socket, 503, 'Service Unavailable', 'Too many connections are being opened; retry');
+    if (admitted) void admitted.finally(release).catch(() => {});
+    else {
+      release();
+      refuseUpgrade(socket, 503, 'Service Unavailable', 'Too many connections are being opened; retry');
+    }
   });
 
-  function serve(ws: WebSocket, actor: AuthenticatedActor, sid: string, kind: DocKind): void {
+  function serve(ws: WebSocket, admitted: Admitted, sid: string, kind: DocKind): void {
+    const { actor } = admitted;
     const name = `${sid}/${kind}`;
     const conn: RoomConnection = {
       id: randomUUID(),
@@ -155,7 +185,9 @@ export function attachYjsEndpoint(http: HttpServer, deps: YjsEndpointDeps): WebS
       alive = false;
       ws.ping();
     }, deps.pingMs ?? 30_000);
+    const untrack = deps.invites?.track(admitted, (refusal) => refuse(INVITE_ENDED_CLOSE, refusal.message));
     ws.on('close', () => {
+      untrack?.();
       clearInterval(ping);
       room?.leave(conn);
     });
