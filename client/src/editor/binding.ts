@@ -3,9 +3,12 @@ import type { Plugin } from '@tiptap/pm/state';
 import { exactWritesPlugin } from './exactWrites';
 import { remoteSelectionPlugin } from './remoteSelection';
 import { renderReadableOnly } from './unreadable';
+import { keepParagraphIds } from './keepIds';
 
 // content stored before the server held the schema (L10) must not blank the page
 renderReadableOnly();
+// a join or a deleted selection must not move one paragraph's id onto another (L11)
+keepParagraphIds();
 
 /**
  * What the communiqué adds to the Yjs binding so that the text says exactly what was typed:
