@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { indexItems } from '../yjs/itemIndex';
 import { isBracketKey, type Actor } from '@plenary/shared';
 
 type Block = Y.XmlElement | Y.XmlText;
@@ -46,28 +47,7 @@ export function bracketsUntouched(doc: Y.Doc, actor: Actor, update: Uint8Array):
   if (!plain) return () => false;
 
   // where each new item lands: the type Yjs will put it in, from its parent or its neighbours
-  // the update's items per client in clock order, found by a binary search (nothing made per character)
-  const byClient = new Map<number, Y.Item[]>();
-  for (const s of fresh) {
-    let list = byClient.get(s.id.client);
-    if (!list) byClient.set(s.id.client, (list = []));
-    list.push(s);
-  }
-  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
-  const inUpdateAt = (id: Y.ID): Y.Item | undefined => {
-    const list = byClient.get(id.client);
-    if (!list) return undefined;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = list[mid]!;
-      if (id.clock < s.id.clock) hi = mid - 1;
-      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
-      else return s;
-    }
-    return undefined;
-  };
+  const inUpdateAt = indexItems(fresh);
   const parents = new Map<Y.Item, Y.AbstractType<unknown> | null>();
   const parentOf = (item: Y.Item, depth = 0): Y.AbstractType<unknown> | null => {
     if (parents.has(item)) return parents.get(item)!;

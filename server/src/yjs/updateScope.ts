@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { indexItems } from './itemIndex';
 import { DeletedClocks } from './DeletedClocks';
 
 /** Where a piece of an update lands in the doc. */
@@ -90,13 +91,7 @@ export function updateScope(doc: Y.Doc, update: Uint8Array, fragment = 'body'): 
 
   const fresh = structs.filter((s): s is Y.Item => s instanceof Y.Item && s.id.clock + s.length > (sv.get(s.id.client) ?? 0));
   for (const s of structs) if (!(s instanceof Y.Skip) && s.id.clock + s.length > (sv.get(s.id.client) ?? 0)) scope.clients.add(s.id.client);
-  const byClient = new Map<number, Y.Item[]>();
-  for (const s of fresh) {
-    let list = byClient.get(s.id.client);
-    if (!list) byClient.set(s.id.client, (list = []));
-    list.push(s);
-  }
-  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+  const inUpdate = indexItems(fresh);
 
   // Yjs keeps structs after a gap in a client's clocks, and deletions of clocks it lacks, aside as
   // "pending": never applied nor stored, yet sent in every sync reply and outside any size cap
@@ -112,20 +107,6 @@ export function updateScope(doc: Y.Doc, update: Uint8Array, fragment = 'body'): 
     if (ranges.some(({ clock, len }) => clock + len > known)) scope.unresolved = true;
   }
 
-  const inUpdate = (id: Y.ID): Y.Item | null => {
-    const list = byClient.get(id.client);
-    if (!list) return null;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = list[mid]!;
-      if (id.clock < s.id.clock) hi = mid - 1;
-      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
-      else return s;
-    }
-    return null;
-  };
   // Yjs also sets aside an item the doc already has when its neighbours or parent are unknown
   const known = (id: Y.ID | null) => id === null || id.clock < (sv.get(id.client) ?? 0) || inUpdate(id) !== null;
   for (const s of structs) {
