@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
-import { can } from '@plenary/shared/plain';
+import type * as Y from 'yjs';
+import { can, currentSilence, silenceCovers, statusOf } from '@plenary/shared/plain';
 import { useSocket } from '../hooks/useSocket';
 import { useYDoc } from '../hooks/useYDoc';
 import { useSessionView } from '../hooks/useSessionView';
@@ -34,8 +35,16 @@ export function Workspace({ sid, token }: { sid: string; token: string }) {
   const { t } = useTranslation();
   const socket = useSocket(token);
   // once the server has refused the token, stop the docs from retrying it
-  const communique = useYDoc(sid, 'communique', token, !socket.refused);
+  // after a refusal (4409), words typed for paragraphs still open are typed again (O1); unknown: none
+  const sessionDoc = useRef<Y.Doc | null>(null);
+  const communique = useYDoc(sid, 'communique', token, !socket.refused, {
+    locked: (id, kind) => {
+      const d = sessionDoc.current;
+      return !d || statusOf(d, id) === 'agreed' || silenceCovers(currentSilence(d), id, kind);
+    },
+  });
   const session = useYDoc(sid, 'session', token, !socket.refused);
+  sessionDoc.current = session.doc;
   const view = useSessionView(session.doc);
   const commands = useCommands(socket.socket, localKey(sid, 'commands', tokenActor(token)));
   const draftingView = useDraftingView(session.doc);

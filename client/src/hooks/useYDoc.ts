@@ -5,6 +5,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { docName, type DocKind } from '@plenary/shared/plain';
 import type { ChannelStatus } from '../lib/connection';
 import { shouldResync, type Resync } from '../lib/resync';
+import { captureText, retypeUnsent, type CapturedText } from '../lib/rebase';
 import { browserStore, localKey, readJson, tokenActor, writeJson } from '../lib/localCopy';
 import { PendingEdits } from '../lib/pendingEdits';
 import { followBrowserNetwork } from '../lib/reconnect';
@@ -28,6 +29,18 @@ export interface YDocState {
 
 const INITIAL: Omit<YDocState, 'generation' | 'resync'> = { doc: null, provider: null, status: 'connecting', synced: false, pendingEdits: 0, closedReason: null };
 
+export interface YDocOptions {
+  /**
+   * The communiqué: which paragraphs are locked now (agreed, under a silence). After the server
+   * refused an edit because it touched one (4409), the words it carried for the others are typed
+   * again into the fresh copy.
+   */
+  locked?: (paragraphId: string, kind: unknown) => boolean;
+}
+
+/** the origin of words typed again after a refusal */
+const RETYPED = 'plenary:retyped';
+
 /** a server that keeps refusing the fresh copy too is not asked again and again */
 const MAX_RESYNCS = 4;
 const RESYNC_WINDOW_MS = 30_000;
@@ -44,11 +57,15 @@ export function wsOrigin(loc: Pick<Location, 'protocol' | 'host'> = window.locat
  * the server's: it is thrown away, the local copy too, and a fresh doc syncs the server's text
  * (`generation` + 1).
  */
-export function useYDoc(sid: string, kind: DocKind, token: string, enabled = true): YDocState {
+export function useYDoc(sid: string, kind: DocKind, token: string, enabled = true, opts: YDocOptions = {}): YDocState {
   const [state, setState] = useState(INITIAL);
   const [generation, setGeneration] = useState(0);
   const [resync, setResync] = useState<Resync | null>(null);
   const recent = useRef<number[]>([]);
+  const locked = useRef(opts.locked);
+  locked.current = opts.locked;
+  /** the words of a copy dropped after a refusal (4409), to be typed again into the fresh one */
+  const retype = useRef<CapturedText | null>(null);
 
   useEffect(() => {
     if (!enabled) {
@@ -82,12 +99,19 @@ export function useYDoc(sid: string, kind: DocKind, token: string, enabled = tru
 
     const onStatus = ({ status }: { status: ChannelStatus }) => patch({ status });
     const onSync = (synced: boolean) => {
-      if (synced) patch({ synced });
+      if (!synced) return;
+      patch({ synced });
+      // words typed with a refused edit in paragraphs still open are typed again (O1)
+      const captured = retype.current;
+      retype.current = null;
+      if (captured && locked.current) retypeUnsent(doc, captured, locked.current, RETYPED);
     };
     const onClosed = (e: { code: number; reason: string }) =>
       patch({ status: 'disconnected', closedReason: e.reason || `closed (${e.code})` });
     const onConnectionClose = (e: CloseEvent | null) => {
       if (!e || !shouldResync(e.code)) return;
+      // refused because it also touched a paragraph agreed or silenced meanwhile: the rest is honest work
+      retype.current = e.code === 4409 && locked.current ? captureText(doc) : null;
       // the refused edit is in the local copy too: gone with it, or it would come back on every load
       pending.clear();
       const cleared = local.clearData().catch(() => {});
