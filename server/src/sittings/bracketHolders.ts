@@ -287,10 +287,7 @@ export function checkBracketHolders(doc: Y.Doc, actor: Actor, blocks: Iterable<B
  */
 export function checkBracketHoldersFully(doc: Y.Doc, actor: Actor, blocks: Iterable<Block>, update: Uint8Array): BracketVerdict {
   const events: BracketEvents = { joined: [], lifted: [] };
-  const bracketed = [...blocks]
-    .filter(holdsBracketMarks)
-    .map((b) => ({ block: b, before: charsOf(b) }))
-    .filter((b) => b.before.some((c) => c.brackets.size > 0));
+  const bracketed = [...blocks].map((b) => ({ block: b, before: charsOf(b) })).filter((b) => b.before.some((c) => c.brackets.size > 0));
   if (bracketed.length === 0) return { ok: true, events };
   const after = applyToBlocks(
     doc,
