@@ -1,33 +1,25 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getSchema, type Editor } from '@tiptap/core';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type { CreateSessionResponse, FeedEntry } from '@plenary/shared';
-import { createSitting, delegateToken, SMALL_SITTING, startTestServer, yClient, type TestServer, type YClient } from './helpers/plenary';
+import { createSitting, delegateToken, SMALL_SITTING, yClient, type TestServer, type YClient } from './helpers/plenary';
 import { rawYjs, type RawYjs } from './helpers/rawYjs';
 import { waitFor } from './helpers/wait';
+import { useTestServer } from './helpers/testServer';
 import { expectUnchanged, refusedEdit } from './helpers/refusals';
 import { headlessEditor } from '../client/src/testing/headlessEditor';
 import { schemaExtensions } from '../client/src/editor/extensions';
 import { bracketSelection, bracketSpans, liftBracket } from '../client/src/editor/brackets';
 
 let t: TestServer;
-const clients: YClient[] = [];
-const raws: RawYjs[] = [];
 let n = 0;
 
 const SENTENCE = 'Calls upon all states to cooperate;';
 /** "Calls upon" (0..10) of OP1, Pakistan's bracket in the attacks (the editor reads a key's last 8 characters as its hash) */
 const PK = { key: 'bracket--pkpkpkpk', attrs: { by: 'pk', at: 1 } };
 
-beforeAll(async () => {
-  t = await startTestServer();
-});
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const r of raws.splice(0)) r.close();
-});
-afterAll(() => t.close());
+const { clients, raws } = useTestServer((server) => (t = server));
 
 async function sitting(): Promise<CreateSessionResponse> {
   return createSitting(t, {

@@ -1,16 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import type { Comment, CreateSessionResponse } from '@plenary/shared';
-import { cmd, createSitting, delegateToken, ioClient, SMALL_SITTING, startTestServer, typeInto, yClient, type TestServer, type TestSocket, type YClient } from './helpers/plenary';
+import { cmd, createSitting, delegateToken, ioClient, SMALL_SITTING, typeInto, yClient, type TestServer, type TestSocket, type YClient } from './helpers/plenary';
 import { waitFor } from './helpers/wait';
+import { useTestServer } from './helpers/testServer';
 
 let t: TestServer;
 let links: CreateSessionResponse;
 let chair: TestSocket;
-const clients: YClient[] = [];
-const sockets: TestSocket[] = [];
 const open = async (doc: string, token: string) => {
   const c = await yClient(t, doc, token);
   clients.push(c);
@@ -35,15 +34,10 @@ function comments(sessionDoc: Y.Doc): Comment[] {
   return [...sessionDoc.getMap<Comment>('comments').values()];
 }
 
+const { clients, sockets } = useTestServer((server) => (t = server));
 beforeAll(async () => {
-  t = await startTestServer();
   links = await createSitting(t);
 });
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const s of sockets.splice(0)) s.close();
-});
-afterAll(() => t.close());
 
 describe('agreed language is locked', () => {
   it('[L2] an update into an agreed paragraph is refused, not relayed, not stored; the typed text is kept as a comment', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,12 +6,11 @@ import { join } from 'node:path';
 import type * as Y from 'yjs';
 import type { CreateSessionResponse } from '@plenary/shared';
 import { pdfPlainText, readZipEntry, wordParagraphs } from '../server/src/export/testing';
-import { cmd, createSitting, delegateToken, ioClient, SMALL_SITTING, startTestServer, typeInto, yClient, type TestServer, type TestSocket, type YClient } from './helpers/plenary';
+import { cmd, createSitting, delegateToken, ioClient, SMALL_SITTING, typeInto, yClient, type TestServer, type TestSocket, type YClient } from './helpers/plenary';
 import { waitFor } from './helpers/wait';
+import { useTestServer } from './helpers/testServer';
 
 let t: TestServer;
-const clients: YClient[] = [];
-const sockets: TestSocket[] = [];
 
 let n = 0;
 async function freshSitting(): Promise<{ s: CreateSessionResponse; chair: TestSocket }> {
@@ -61,14 +60,7 @@ const CONTENT_TYPE: Record<Format, string> = {
 const RULE: Record<Format, string> = { md: 'X1', docx: 'X2', pdf: 'X3' };
 const FORMATS: Format[] = ['md', 'docx', 'pdf'];
 
-beforeAll(async () => {
-  t = await startTestServer();
-});
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const s of sockets.splice(0)) s.close();
-});
-afterAll(() => t.close());
+const { clients, sockets } = useTestServer((server) => (t = server));
 
 describe('communiqué exports', () => {
   it.each(FORMATS.flatMap((f) => [[RULE[f], f, 'header'] as const, [RULE[f], f, 'query'] as const]))(

@@ -1,10 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CreateSessionResponse } from '@plenary/shared';
 import { cmd, createSitting, delegateToken, ioClient, SMALL_SITTING, startTestServer, yClient, type TestServer, type TestSocket, type YClient } from './helpers/plenary';
 import { rawYjs, type RawYjs } from './helpers/rawYjs';
 import { expectUnchanged, refusedEdit } from './helpers/refusals';
 import { waitFor } from './helpers/wait';
+import { useTestServer } from './helpers/testServer';
 import { joinBackward, splitBlock } from '@tiptap/pm/commands';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { HeadlessBinding } from '../client/src/testing/headlessBinding';
@@ -20,20 +21,9 @@ import {
 } from './attacks/invariants';
 
 let t: TestServer;
-const clients: YClient[] = [];
-const raws: RawYjs[] = [];
-const sockets: TestSocket[] = [];
 let n = 0;
 
-beforeAll(async () => {
-  t = await startTestServer();
-});
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const r of raws.splice(0)) r.close();
-  for (const s of sockets.splice(0)) s.close();
-});
-afterAll(() => t.close());
+const { clients, sockets, raws } = useTestServer((server) => (t = server));
 
 /** Title, PP1, OP1, OP2 */
 async function sitting(): Promise<CreateSessionResponse> {

@@ -1,22 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { feedEnglish, type CreateSessionResponse, type FeedEntry, type Revision, type SessionView } from '@plenary/shared';
-import { cmd, createSitting, delegateToken, ioClient, SMALL_SITTING, startTestServer, yClient, type TestServer, type TestSocket, type YClient } from './helpers/plenary';
+import { cmd, createSitting, delegateToken, ioClient, SMALL_SITTING, yClient, type TestServer, type TestSocket, type YClient } from './helpers/plenary';
 import { waitFor } from './helpers/wait';
+import { useTestServer } from './helpers/testServer';
 
 let t: TestServer;
-const sockets: TestSocket[] = [];
-const clients: YClient[] = [];
 let n = 0;
 
-beforeAll(async () => {
-  t = await startTestServer();
-});
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const s of sockets.splice(0)) s.close();
-});
-afterAll(() => t.close());
+const { clients, sockets } = useTestServer((server) => (t = server));
 
 /** PP1, OP1, OP2, OP3 (body positions 1–4; 0 is the title). */
 async function sitting(): Promise<{ s: CreateSessionResponse; chair: TestSocket; pk: YClient }> {

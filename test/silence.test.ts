@@ -1,22 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Comment, CreateSessionResponse, Silence } from '@plenary/shared';
-import { cmd, createSitting, delegateToken, ioClient, SMALL_SITTING, startTestServer, typeInto, yClient, type TestServer, type TestSocket, type YClient } from './helpers/plenary';
+import { cmd, createSitting, delegateToken, ioClient, SMALL_SITTING, typeInto, yClient, type TestServer, type TestSocket, type YClient } from './helpers/plenary';
 import { waitFor } from './helpers/wait';
+import { useTestServer } from './helpers/testServer';
 
 let t: TestServer;
-const clients: YClient[] = [];
-const sockets: TestSocket[] = [];
 let n = 0;
 
-beforeAll(async () => {
-  t = await startTestServer();
-});
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const s of sockets.splice(0)) s.close();
-});
-afterAll(() => t.close());
+const { clients, sockets } = useTestServer((server) => (t = server));
 
 async function sitting(): Promise<{ s: CreateSessionResponse; chair: TestSocket }> {
   const s = await createSitting(t, {
