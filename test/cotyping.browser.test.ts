@@ -3,27 +3,13 @@ import type { Page } from 'playwright-core';
 import { bracketedText, communiqueSnapshot } from '@plenary/shared';
 import { openInvite, paragraphText } from './helpers/browser';
 import { useBrowserSitting } from './helpers/browserSitting';
-import { SMALL_SITTING, yClient } from './helpers/plenary';
+import { DRAFTING_OP, DRAFTING_SITTING, yClient } from './helpers/plenary';
 import { Rng } from './fuzz/random';
 
 const SID = 'cotyping-browser';
-const OP1 = 'Decides to meet again in Kabul;';
-const OP2 = 'Calls upon all states to cooperate against terrorism;';
+const [OP1, OP2] = DRAFTING_OP;
 
-const sitting = useBrowserSitting({
-  ...SMALL_SITTING,
-  sessionId: SID,
-  delegations: [
-    { id: 'af', name: 'Afghanistan', short: 'AF' },
-    { id: 'pk', name: 'Pakistan', short: 'PK' },
-    { id: 'cn', name: 'China', short: 'CN' },
-  ],
-  communique: {
-    title: 'Communiqué',
-    preambular: ['Recognizing that a stable Afghanistan is needed to enable a stable region,'],
-    operative: [OP1, OP2],
-  },
-});
+const sitting = useBrowserSitting({ ...DRAFTING_SITTING, sessionId: SID });
 
 const paragraph = (page: Page, id: string) => page.locator(`.ProseMirror p[data-id="${id}"]`);
 

@@ -3,25 +3,12 @@ import type { Page } from 'playwright-core';
 import { bracketedText, communiqueSnapshot, type SnapshotParagraph } from '@plenary/shared';
 import { openInvite, paragraphText } from './helpers/browser';
 import { useBrowserSitting } from './helpers/browserSitting';
-import { SMALL_SITTING, yClient } from './helpers/plenary';
+import { DRAFTING_OP, DRAFTING_SITTING, yClient } from './helpers/plenary';
 
 const SID = 'drafting-browser';
-const OP2 = 'Calls upon all states to cooperate against terrorism;';
+const [, OP2] = DRAFTING_OP;
 
-const sitting = useBrowserSitting({
-  ...SMALL_SITTING,
-  sessionId: SID,
-  delegations: [
-    { id: 'af', name: 'Afghanistan', short: 'AF' },
-    { id: 'pk', name: 'Pakistan', short: 'PK' },
-    { id: 'cn', name: 'China', short: 'CN' },
-  ],
-  communique: {
-    title: 'Communiqué',
-    preambular: ['Recognizing that a stable Afghanistan is needed to enable a stable region,'],
-    operative: ['Decides to meet again in Kabul;', OP2],
-  },
-});
+const sitting = useBrowserSitting({ ...DRAFTING_SITTING, sessionId: SID });
 
 /** The paragraph as the server's copy of the communiqué has it (a stock y-websocket client). */
 async function serverParagraph(id: string): Promise<SnapshotParagraph> {

@@ -25,6 +25,24 @@ export const SMALL_SITTING: CreateSessionBody = {
   communique: { title: 'Communiqué', preambular: ['Recognizing that a stable Afghanistan is needed,'], operative: ['Decides to meet again;'] },
 };
 
+/** The operative paragraphs of DRAFTING_SITTING. */
+export const DRAFTING_OP = ['Decides to meet again in Kabul;', 'Calls upon all states to cooperate against terrorism;'] as const;
+
+/** The small sitting as the browser drafting tests use it: delegations with short names, a PP and two OPs. */
+export const DRAFTING_SITTING: CreateSessionBody = {
+  ...SMALL_SITTING,
+  delegations: [
+    { id: 'af', name: 'Afghanistan', short: 'AF' },
+    { id: 'pk', name: 'Pakistan', short: 'PK' },
+    { id: 'cn', name: 'China', short: 'CN' },
+  ],
+  communique: {
+    title: 'Communiqué',
+    preambular: ['Recognizing that a stable Afghanistan is needed to enable a stable region,'],
+    operative: [...DRAFTING_OP],
+  },
+};
+
 /** The small sitting with three agenda items (commands act on the second). */
 export const AGENDA_SITTING: CreateSessionBody = {
   ...SMALL_SITTING,
